@@ -1,0 +1,16 @@
+package org.gatehouse.discovery;
+
+import java.util.List;
+
+/**
+ * The Client-Server API versions whose authentication endpoints Gatehouse serves as specified.
+ * A version is listed only once every authentication endpoint that version requires works.
+ */
+final class SupportedVersions {
+
+    /** Ordered oldest first, as {@code GET /_matrix/client/versions} reports them. */
+    static final List<String> VERSIONS = List.of("v1.1", "v1.2");
+
+    private SupportedVersions() {
+    }
+}

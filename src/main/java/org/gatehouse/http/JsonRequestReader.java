@@ -1,0 +1,131 @@
+package org.gatehouse.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Set;
+import org.gatehouse.config.HttpConfig;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+
+/**
+ * Reads every request body that binds to a record, whatever the {@code Content-Type} (the spec
+ * makes the header optional, so a body without one is read as JSON). In order, and each with its
+ * own Matrix error (spec: "API Standards"):
+ * <ol>
+ *   <li>more than {@code gatehouse.http.max-body-bytes} → 413 {@code M_TOO_LARGE};</li>
+ *   <li>not UTF-8, or not JSON → 400 {@code M_NOT_JSON};</li>
+ *   <li>JSON but not an object, or of the wrong types → 400 {@code M_BAD_JSON};</li>
+ *   <li>a required ({@link NotNull}) field absent → 400 {@code M_MISSING_PARAM}; any other
+ *       Bean Validation constraint broken → 400 {@code M_INVALID_PARAM}.</li>
+ * </ol>
+ */
+@Provider
+@ApplicationScoped
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class JsonRequestReader implements MessageBodyReader<Object> {
+
+    @Inject
+    HttpConfig config;
+
+    @Inject
+    Validator validator;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord();
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        String text = decode(readLimited(body, config.maxBodyBytes()));
+        Object request = bind(type, text);
+        validate(request);
+        return request;
+    }
+
+    /** Reads at most {@code limit} bytes; a longer body is 413 {@code M_TOO_LARGE}. */
+    static byte[] readLimited(InputStream body, int limit) throws IOException {
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new MatrixException(413, ErrCode.M_TOO_LARGE, "Request body is larger than " + limit + " bytes");
+        }
+        return bytes;
+    }
+
+    /** Strict UTF-8 decoding: malformed or unmappable input is 400 {@code M_NOT_JSON}. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MatrixException(400, ErrCode.M_NOT_JSON, "Content is not valid UTF-8");
+        }
+    }
+
+    private static Object bind(Class<Object> type, String text) {
+        JsonValue parsed;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            parsed = reader.readValue();
+        } catch (JsonException e) {
+            throw new MatrixException(400, ErrCode.M_NOT_JSON, "Content not JSON");
+        }
+        if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw MatrixException.badJson("Content must be a JSON object");
+        }
+        try {
+            return JsonMapping.JSONB.fromJson(text, type);
+        } catch (JsonbException e) {
+            throw MatrixException.badJson("Content has a field of the wrong type");
+        }
+    }
+
+    private void validate(Object request) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return;
+        }
+        ConstraintViolation<Object> first = violations.stream()
+                .min(Comparator.comparing((ConstraintViolation<Object> v) -> !isMissing(v))
+                        .thenComparing(v -> v.getPropertyPath().toString()))
+                .orElseThrow();
+        String field = snakeCase(first.getPropertyPath().toString());
+        if (isMissing(first)) {
+            throw MatrixException.missingParam("Missing parameter: " + field);
+        }
+        throw MatrixException.invalidParam("Invalid parameter " + field + ": " + first.getMessage());
+    }
+
+    private static boolean isMissing(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+    }
+
+    static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package org.gatehouse.http.error;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Builds the spec's standard error response: a JSON object with {@code errcode} and
+ * {@code error}, plus any extra fields, served as {@code application/json}.
+ */
+public final class ErrorBody {
+
+    private ErrorBody() {
+    }
+
+    /** The response for a {@link MatrixException}. */
+    public static Response of(MatrixException e) {
+        return response(e.status(), e.errCode(), e.getMessage(), e.extra());
+    }
+
+    /** A response with the given status, code and message and no extra fields. */
+    public static Response of(int status, ErrCode code, String message) {
+        return response(status, code, message, Map.of());
+    }
+
+    private static Response response(int status, ErrCode code, String message, Map<String, Object> extra) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("errcode", code.name())
+                .add("error", message == null ? "" : message);
+        extra.forEach((key, value) -> body.add(key, toJson(value)));
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(body.build().toString())
+                .build();
+    }
+
+    /** Converts the few value types that error bodies carry into JSON. */
+    static JsonValue toJson(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+            return Json.createValue(n.doubleValue());
+        }
+        if (value instanceof Collection<?> items) {
+            var array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        if (value instanceof Map<?, ?> map) {
+            var object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
+            return object.build();
+        }
+        return Json.createValue(String.valueOf(value));
+    }
+}
