@@ -44,8 +44,15 @@ CREATE TABLE gh_uia_session (
     operation_hash  VARCHAR(64)  NOT NULL,
     user_id         BIGINT,
     completed       VARCHAR(1024) NOT NULL,
-    result          VARCHAR(1024),
+    result          VARCHAR(512),
     created_at      BIGINT       NOT NULL,
     expires_at      BIGINT       NOT NULL,
     CONSTRAINT uq_uia_session UNIQUE (session_id)
+);
+CREATE INDEX ix_uia_session_expires ON gh_uia_session (expires_at);
+
+-- Single-use nonces of the shared-secret registration admin API.
+CREATE TABLE gh_registration_nonce (
+    nonce           VARCHAR(64)  NOT NULL PRIMARY KEY,
+    expires_at      BIGINT       NOT NULL
 );

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -52,6 +53,9 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
     @Inject
     Validator validator;
 
+    @Inject
+    RequestContext context;
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type.isRecord();
@@ -61,6 +65,8 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         String text = decode(readLimited(body, config.maxBodyBytes()));
+        JsonObject json = parseObject(text);
+        context.body(json);
         Object request = bind(type, text);
         validate(request);
         return request;
@@ -88,7 +94,7 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
         }
     }
 
-    private static Object bind(Class<Object> type, String text) {
+    private static JsonObject parseObject(String text) {
         JsonValue parsed;
         try (var reader = Json.createReader(new StringReader(text))) {
             parsed = reader.readValue();
@@ -98,6 +104,10 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
         if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
             throw MatrixException.badJson("Content must be a JSON object");
         }
+        return parsed.asJsonObject();
+    }
+
+    private static Object bind(Class<Object> type, String text) {
         try {
             return JsonMapping.JSONB.fromJson(text, type);
         } catch (JsonbException e) {

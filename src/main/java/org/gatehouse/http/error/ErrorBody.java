@@ -19,6 +19,9 @@ public final class ErrorBody {
 
     /** The response for a {@link MatrixException}. */
     public static Response of(MatrixException e) {
+        if (!e.carriesErrorFields()) {
+            return json(e.status(), Json.createObjectBuilder(), e.extra());
+        }
         return response(e.status(), e.errCode(), e.getMessage(), e.extra());
     }
 
@@ -31,6 +34,10 @@ public final class ErrorBody {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("errcode", code.name())
                 .add("error", message == null ? "" : message);
+        return json(status, body, extra);
+    }
+
+    private static Response json(int status, JsonObjectBuilder body, Map<String, Object> extra) {
         extra.forEach((key, value) -> body.add(key, toJson(value)));
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))

@@ -46,6 +46,14 @@ public class MatrixException extends WebApplicationException {
         return extra;
     }
 
+    /**
+     * Whether the body carries {@code errcode} and {@code error}: true for every error except the
+     * User-Interactive Authentication challenge, whose 401 body is only the UIA fields.
+     */
+    public boolean carriesErrorFields() {
+        return true;
+    }
+
     public static MatrixException badJson(String message) {
         return new MatrixException(400, ErrCode.M_BAD_JSON, message);
     }

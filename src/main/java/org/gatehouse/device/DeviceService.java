@@ -1,0 +1,90 @@
+package org.gatehouse.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import org.gatehouse.config.ServerConfig;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.token.DeviceSession;
+import org.gatehouse.token.TokenService;
+import org.gatehouse.user.User;
+
+/**
+ * Devices and the sessions on them (spec: "Relationship between access tokens and devices"):
+ * a login or registration either creates a device or, given an existing {@code device_id},
+ * takes that device over and revokes the tokens previously assigned to it.
+ */
+@ApplicationScoped
+public class DeviceService {
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    ServerConfig server;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecureRandom random;
+
+    /**
+     * Opens a session for {@code user} on the requested device (a new one when {@code deviceId}
+     * is {@code null}) and issues its access token.
+     *
+     * @param displayName the device's display name when it is created; ignored for an existing device
+     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a malformed device ID
+     */
+    @Transactional
+    public DeviceSession openSession(User user, String deviceId, String displayName) {
+        Device device = deviceId == null
+                ? create(user, DeviceIds.generate(random), displayName)
+                : reuseOrCreate(user, deviceId, displayName);
+        String accessToken = tokens.issue(user, device, null);
+        return new DeviceSession("@" + user.localpart() + ":" + server.serverName(), device.deviceId(), accessToken);
+    }
+
+    /** Revokes the device's tokens and deletes it; nothing happens for a device that is gone. */
+    @Transactional
+    public void delete(long deviceRef) {
+        tokens.revokeDevice(deviceRef);
+        devices.findByRef(deviceRef).ifPresent(devices::delete);
+    }
+
+    /** Revokes every token of the user and deletes every device. */
+    @Transactional
+    public void deleteAll(long userRef) {
+        tokens.revokeUser(userRef);
+        devices.findByUser(userRef).forEach(devices::delete);
+    }
+
+    private Device reuseOrCreate(User user, String deviceId, String displayName) {
+        if (!DeviceIds.isValid(deviceId)) {
+            throw MatrixException.invalidParam("device_id is not a valid device ID");
+        }
+        Optional<Device> existing = devices.find(user.id(), deviceId);
+        if (existing.isPresent()) {
+            tokens.revokeDevice(existing.get().id());
+            return existing.get();
+        }
+        return create(user, deviceId, displayName);
+    }
+
+    private Device create(User user, String deviceId, String displayName) {
+        try {
+            return devices.insert(new Device(user, deviceId, displayName, clock.millis()));
+        } catch (PersistenceException e) {
+            throw new MatrixException(409, ErrCode.M_UNKNOWN,
+                    "The device was created concurrently; try again");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.gatehouse.http;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.token.TokenService;
+
+/**
+ * Authenticates every endpoint marked {@link Authenticated} (spec: "Using access tokens"). The
+ * token comes from {@code Authorization: Bearer …} or the deprecated {@code access_token} query
+ * parameter; both are supported as the spec requires.
+ * <ul>
+ *   <li>no token → 401 {@code M_MISSING_TOKEN};</li>
+ *   <li>more than one {@code Authorization} header, a non-Bearer scheme, or a header and a query
+ *       parameter that differ → 400 {@code M_UNKNOWN} (the request is ambiguous, not unauthenticated);</li>
+ *   <li>malformed, unknown or revoked → 401 {@code M_UNKNOWN_TOKEN} ({@link TokenService});</li>
+ *   <li>a guest on an endpoint without {@link AllowGuest} → 403 {@code M_GUEST_ACCESS_FORBIDDEN}.</li>
+ * </ul>
+ */
+@Provider
+@Authenticated
+@Priority(Priorities.AUTHENTICATION)
+public class AccessTokenFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    RequestContext context;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String token = presentedToken(request);
+        Requester requester = tokens.authenticate(token);
+        if (requester.guest() && !allowsGuests()) {
+            throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
+        }
+        context.authenticate(requester);
+    }
+
+    static String presentedToken(ContainerRequestContext request) {
+        List<String> headers = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        List<String> params = request.getUriInfo().getQueryParameters().get("access_token");
+        if ((headers != null && headers.size() > 1) || (params != null && params.size() > 1)) {
+            throw new MatrixException(400, ErrCode.M_UNKNOWN, "More than one access token was given");
+        }
+        String fromHeader = headers == null ? null : bearerToken(headers.get(0));
+        String fromQuery = params == null ? null : params.get(0);
+        if (fromHeader != null && fromQuery != null && !fromHeader.equals(fromQuery)) {
+            throw new MatrixException(400, ErrCode.M_UNKNOWN,
+                    "The access token in the Authorization header and the access_token parameter differ");
+        }
+        String token = fromHeader != null ? fromHeader : fromQuery;
+        if (token == null) {
+            throw new MatrixException(401, ErrCode.M_MISSING_TOKEN, "Missing access token");
+        }
+        return token;
+    }
+
+    private static String bearerToken(String header) {
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).trim();
+        }
+        throw new MatrixException(400, ErrCode.M_UNKNOWN, "The Authorization header must use the Bearer scheme");
+    }
+
+    private boolean allowsGuests() {
+        return resource.getResourceMethod().isAnnotationPresent(AllowGuest.class)
+                || resource.getResourceClass().isAnnotationPresent(AllowGuest.class);
+    }
+}

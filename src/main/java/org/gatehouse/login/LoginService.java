@@ -1,0 +1,60 @@
+package org.gatehouse.login;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gatehouse.device.DeviceService;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.user.User;
+
+/**
+ * Logging in (spec: "Login"): the {@link LoginMethod} named by {@code type} proves the user, then
+ * {@link DeviceService} opens a session on the requested or a new device.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    @Inject
+    @Any
+    Instance<LoginMethod> methodBeans;
+
+    @Inject
+    DeviceService devices;
+
+    private Map<String, LoginMethod> methods;
+
+    @PostConstruct
+    void collectMethods() {
+        Map<String, LoginMethod> found = new TreeMap<>();
+        methodBeans.forEach(method -> found.put(method.type(), method));
+        methods = Map.copyOf(found);
+    }
+
+    /** The login flows {@code GET /login} advertises, ordered by type. */
+    public List<JsonObject> flows() {
+        return methods.values().stream().sorted(Comparator.comparing(LoginMethod::type)).map(LoginMethod::flow).toList();
+    }
+
+    /**
+     * Logs in.
+     *
+     * @throws MatrixException 400 {@code M_UNKNOWN} for a login type that is not offered, or what
+     *         the login method throws
+     */
+    public LoginResponse login(LoginRequest request) {
+        LoginMethod method = methods.get(request.type());
+        if (method == null) {
+            throw new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown login type " + request.type());
+        }
+        User user = method.authenticate(request);
+        return LoginResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName()));
+    }
+}

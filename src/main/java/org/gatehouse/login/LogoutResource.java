@@ -1,0 +1,45 @@
+package org.gatehouse.login;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.device.DeviceService;
+import org.gatehouse.http.AllowGuest;
+import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.Authenticated;
+import org.gatehouse.http.EmptyResponse;
+import org.gatehouse.http.RequestContext;
+
+/**
+ * {@code POST /_matrix/client/v3/logout} and {@code POST /_matrix/client/v3/logout/all} (spec:
+ * "Login", {@code logout.yaml}). Both take an empty body.
+ */
+@Path(ApiPaths.CLIENT_V3 + "/logout")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@AllowGuest
+public class LogoutResource {
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    RequestContext context;
+
+    /** Invalidates the access token used and deletes its device. */
+    @POST
+    public EmptyResponse logout() {
+        devices.delete(context.requester().deviceRef());
+        return EmptyResponse.INSTANCE;
+    }
+
+    /** Invalidates every access token of the user and deletes every device. */
+    @POST
+    @Path("/all")
+    public EmptyResponse logoutAll() {
+        devices.deleteAll(context.requester().userRef());
+        return EmptyResponse.INSTANCE;
+    }
+}

@@ -1,0 +1,46 @@
+package org.gatehouse.register;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserRepository;
+
+/**
+ * Inserts new accounts, one transaction each. The database's unique constraint on the localpart
+ * decides races: of concurrent registrations of one name exactly one succeeds, the others get
+ * 400 {@code M_USER_IN_USE}.
+ */
+@ApplicationScoped
+public class AccountCreator {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param passwordHash the hash to store, or {@code null} for an account without a password
+     * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken
+     */
+    @Transactional
+    public User create(String localpart, String passwordHash, boolean admin, boolean guest) {
+        if (users.existsByLocalpart(localpart)) {
+            throw userInUse();
+        }
+        try {
+            return users.insert(new User(localpart, passwordHash, admin, guest, clock.millis()));
+        } catch (PersistenceException e) {
+            throw userInUse();
+        }
+    }
+
+    static MatrixException userInUse() {
+        return new MatrixException(400, ErrCode.M_USER_IN_USE, "User ID already taken");
+    }
+}

@@ -1,0 +1,58 @@
+package org.gatehouse.register;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.RequestContext;
+import org.gatehouse.http.error.MatrixException;
+
+/**
+ * {@code POST /_matrix/client/v3/register} and {@code GET /_matrix/client/v3/register/available}
+ * (spec: "Account registration"; {@code registration.yaml}).
+ */
+@Path(ApiPaths.CLIENT_V3 + "/register")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegisterResource {
+
+    /** The response of {@code GET /register/available}. */
+    public record Availability(boolean available) {
+    }
+
+    @Inject
+    RegistrationService registration;
+
+    @Inject
+    RequestContext context;
+
+    @Context
+    UriInfo uri;
+
+    /**
+     * Registers an account: {@code kind=user} through User-Interactive Authentication, or
+     * {@code kind=guest}. 400 {@code M_INVALID_PARAM} for any other kind.
+     */
+    @POST
+    public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
+        return switch (kind) {
+            case "user" -> registration.registerUser(request, context.body(), uri.getPath());
+            case "guest" -> registration.registerGuest(request);
+            default -> throw MatrixException.invalidParam("kind must be user or guest");
+        };
+    }
+
+    /** 200 {@code {"available": true}} or the reason the name cannot be registered. */
+    @GET
+    @Path("/available")
+    public Availability available(@QueryParam("username") String username) {
+        registration.checkAvailability(username);
+        return new Availability(true);
+    }
+}

@@ -1,0 +1,170 @@
+package org.gatehouse.register;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.account.PasswordPolicy;
+import org.gatehouse.config.RegistrationConfig;
+import org.gatehouse.config.ServerConfig;
+import org.gatehouse.device.DeviceService;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.uia.UiaOperation;
+import org.gatehouse.uia.UiaOutcome;
+import org.gatehouse.uia.UiaService;
+import org.gatehouse.user.LocalpartRules;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserId;
+import org.gatehouse.user.UserRepository;
+
+/**
+ * Account registration (spec: "Account registration", {@code POST /register},
+ * {@code GET /register/available}). Username rules run before User-Interactive Authentication
+ * starts and again when it completes; a completed session resubmitted returns the same user.
+ */
+@ApplicationScoped
+public class RegistrationService {
+
+    private static final int GENERATED_LOCALPART_ATTEMPTS = 5;
+
+    @Inject
+    RegistrationConfig config;
+
+    @Inject
+    ServerConfig server;
+
+    @Inject
+    UiaService uia;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    AccountCreator accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    SecureRandom random;
+
+    /** Fails the deployment when a configured flow names a stage type that does not exist. */
+    void checkFlows(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object event) {
+        config.flows().stream().flatMap(List::stream).filter(type -> !uia.supports(type)).findFirst()
+                .ifPresent(type -> {
+                    throw new IllegalStateException("gatehouse.registration.flows names the unknown stage " + type);
+                });
+    }
+
+    /**
+     * Registers a user account ({@code kind=user}).
+     *
+     * @param body the raw request body, {@code auth} included
+     */
+    public RegisterResponse registerUser(RegisterRequest request, JsonObject body, String path) {
+        requireEnabled();
+        Optional<String> requested = Optional.ofNullable(request.username()).map(LocalpartRules::normalise);
+        boolean resubmission = uia.isFinished(body);
+        if (!resubmission) {
+            requested.ifPresent(this::checkAvailable);
+        }
+        if (request.password() != null && !resubmission) {
+            policy.check(request.password());
+        }
+        UiaOperation operation = new UiaOperation("POST", path, body, Set.of("password"), null, config.flows());
+        UiaOutcome outcome = uia.authenticate(operation);
+        String userId = outcome.result().orElseGet(() -> {
+            String created = create(requested, request.password());
+            uia.finish(outcome.sessionId(), created);
+            return created;
+        });
+        if (request.inhibitsLogin()) {
+            return RegisterResponse.withoutLogin(userId);
+        }
+        User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
+                .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
+        return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName()));
+    }
+
+    /**
+     * Registers a guest account ({@code kind=guest}, spec: "Guest Access"): no authentication, a
+     * server-chosen localpart, no password.
+     *
+     * @throws MatrixException 403 {@code M_GUEST_ACCESS_FORBIDDEN} unless guests are allowed
+     */
+    public RegisterResponse registerGuest(RegisterRequest request) {
+        if (!config.allowGuests()) {
+            throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
+        }
+        User guest = createWithGeneratedLocalpart(null, true);
+        return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName()));
+    }
+
+    /**
+     * Whether {@code username} may be registered.
+     *
+     * @throws MatrixException 400 {@code M_INVALID_USERNAME} or {@code M_USER_IN_USE}; 403 when
+     *         registration is disabled
+     */
+    public void checkAvailability(String username) {
+        requireEnabled();
+        if (username == null) {
+            throw MatrixException.missingParam("Missing parameter: username");
+        }
+        checkAvailable(LocalpartRules.normalise(username));
+    }
+
+    private String create(Optional<String> requested, String password) {
+        if (password == null) {
+            throw MatrixException.missingParam("Missing parameter: password");
+        }
+        String hash = hasher.hash(password);
+        User user;
+        if (requested.isPresent()) {
+            checkAvailable(requested.get());
+            user = accounts.create(requested.get(), hash, false, false);
+        } else {
+            user = createWithGeneratedLocalpart(hash, false);
+        }
+        return new UserId(user.localpart(), server.serverName()).toString();
+    }
+
+    private User createWithGeneratedLocalpart(String passwordHash, boolean guest) {
+        for (int attempt = 1; ; attempt++) {
+            String localpart = LocalpartRules.generate(random);
+            try {
+                return accounts.create(localpart, passwordHash, false, guest);
+            } catch (MatrixException taken) {
+                if (attempt == GENERATED_LOCALPART_ATTEMPTS) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private void checkAvailable(String localpart) {
+        LocalpartRules.validateForRegistration(localpart, server.serverName());
+        if (users.existsByLocalpart(localpart)) {
+            throw AccountCreator.userInUse();
+        }
+    }
+
+    private void requireEnabled() {
+        if (!config.enabled()) {
+            throw MatrixException.forbidden("Registration has been disabled");
+        }
+    }
+}

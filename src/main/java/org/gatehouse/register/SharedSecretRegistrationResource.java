@@ -1,0 +1,44 @@
+package org.gatehouse.register;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.config.ServerConfig;
+import org.gatehouse.token.DeviceSession;
+
+/**
+ * {@code GET/POST /_synapse/admin/v1/register}: shared-secret registration for administrators
+ * and test harnesses, compatible with Synapse's ({@link SharedSecretRegistration}).
+ */
+@Path("/_synapse/admin/v1/register")
+@Produces(MediaType.APPLICATION_JSON)
+public class SharedSecretRegistrationResource {
+
+    /** {@code GET}: a fresh nonce. */
+    public record Nonce(String nonce) {
+    }
+
+    /** {@code POST}: the new account, logged in. */
+    public record Registered(String accessToken, String userId, String homeServer, String deviceId) {
+    }
+
+    @Inject
+    SharedSecretRegistration registration;
+
+    @Inject
+    ServerConfig server;
+
+    @GET
+    public Nonce nonce() {
+        return new Nonce(registration.newNonce());
+    }
+
+    @POST
+    public Registered register(SharedSecretRegisterRequest request) {
+        DeviceSession session = registration.register(request);
+        return new Registered(session.accessToken(), session.userId(), server.serverName(), session.deviceId());
+    }
+}

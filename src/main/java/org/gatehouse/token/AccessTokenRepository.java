@@ -1,0 +1,37 @@
+package org.gatehouse.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Access tokens by the SHA-256 of their value. Callers run inside a transaction. */
+@ApplicationScoped
+public class AccessTokenRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    void insert(AccessToken token) {
+        em.persist(token);
+    }
+
+    Optional<TokenOwner> findOwner(String tokenHash) {
+        return em.createNamedQuery(AccessToken.FIND_OWNER_BY_HASH, TokenOwner.class)
+                .setParameter("hash", tokenHash)
+                .getResultStream()
+                .findFirst();
+    }
+
+    int deleteByDevice(long deviceRef) {
+        return em.createNamedQuery(AccessToken.DELETE_BY_DEVICE).setParameter("deviceRef", deviceRef).executeUpdate();
+    }
+
+    int deleteByUser(long userRef) {
+        return em.createNamedQuery(AccessToken.DELETE_BY_USER).setParameter("userId", userRef).executeUpdate();
+    }
+
+    int deleteById(long tokenId) {
+        return em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", tokenId).executeUpdate();
+    }
+}

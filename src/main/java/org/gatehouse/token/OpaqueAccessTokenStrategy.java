@@ -1,0 +1,39 @@
+package org.gatehouse.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * Opaque access tokens {@code gha_<random>_<checksum>} ({@link OpaqueTokens}); everything about
+ * them lives in the database.
+ */
+@ApplicationScoped
+public class OpaqueAccessTokenStrategy implements AccessTokenStrategy {
+
+    static final String PREFIX = "gha";
+
+    @Inject
+    SecureRandom random;
+
+    @Override
+    public String format() {
+        return "opaque";
+    }
+
+    @Override
+    public String mint(TokenClaims claims) {
+        return OpaqueTokens.generate(PREFIX, random);
+    }
+
+    @Override
+    public boolean recognises(String token) {
+        return token.startsWith(PREFIX + "_");
+    }
+
+    @Override
+    public boolean verifyWithoutDatabase(String token, Instant now) {
+        return OpaqueTokens.isWellFormed(token, PREFIX);
+    }
+}

@@ -1,0 +1,19 @@
+package org.gatehouse.uia;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request that User-Interactive Authentication protects.
+ *
+ * @param method       HTTP method
+ * @param path         request path
+ * @param body         the whole JSON request body, {@code auth} included
+ * @param secretFields top-level body fields left out of the session's fingerprint (passwords)
+ * @param userRef      database id of the user the operation acts for, or {@code null} (registration)
+ * @param flows        the flows offered, each a list of stage types
+ */
+public record UiaOperation(String method, String path, JsonObject body, Set<String> secretFields, Long userRef,
+                           List<List<String>> flows) {
+}

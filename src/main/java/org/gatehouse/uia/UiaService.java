@@ -1,0 +1,218 @@
+package org.gatehouse.uia;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gatehouse.config.UiaConfig;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.token.OpaqueTokens;
+import org.gatehouse.token.TokenHashes;
+
+/**
+ * The User-Interactive Authentication engine (spec: "User-Interactive Authentication API").
+ *
+ * <p>{@link #authenticate} either returns an {@link UiaOutcome} — the request's {@code auth}
+ * completes every stage of one offered flow — or throws the spec's 401 response
+ * ({@code flows}, {@code params}, {@code session}, {@code completed}, and {@code errcode}/
+ * {@code error} after a failed attempt). Sessions are persisted and expire after
+ * {@code gatehouse.uia.session-lifetime-seconds}; each is bound to the operation that started it
+ * (method, path, body without {@code auth} and secret fields, and the acting user), and using it
+ * for another operation is 403 {@code M_FORBIDDEN}. Stages are the {@link UiaStage} beans, keyed
+ * by their type; adding one needs no change here.
+ */
+@ApplicationScoped
+public class UiaService {
+
+    @Inject
+    @Any
+    Instance<UiaStage> stageBeans;
+
+    @Inject
+    UiaSessionRepository sessions;
+
+    @Inject
+    UiaConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecureRandom random;
+
+    private Map<String, UiaStage> stages;
+
+    @PostConstruct
+    void collectStages() {
+        Map<String, UiaStage> found = new HashMap<>();
+        stageBeans.forEach(stage -> found.put(stage.type(), stage));
+        stages = Map.copyOf(found);
+    }
+
+    /** True when a stage of this type exists, so configuration can be checked against it. */
+    public boolean supports(String stageType) {
+        return stages.containsKey(stageType);
+    }
+
+    /**
+     * Advances the operation's session with the request's {@code auth}.
+     *
+     * @return the outcome once a flow is complete
+     * @throws MatrixException 401 with the UIA body while stages remain or after a failed
+     *         attempt; 400 {@code M_UNKNOWN} for an unknown or expired session; 400
+     *         {@code M_UNRECOGNIZED} for a stage type no flow offers; 403 {@code M_FORBIDDEN} when
+     *         the session belongs to another operation or user; 400 {@code M_BAD_JSON} for a
+     *         malformed {@code auth}
+     */
+    @Transactional(dontRollbackOn = MatrixException.class)
+    public UiaOutcome authenticate(UiaOperation operation) {
+        JsonValue authValue = operation.body().get("auth");
+        if (authValue == null || authValue.getValueType() == JsonValue.ValueType.NULL) {
+            throw challenge(operation, start(operation), null);
+        }
+        if (authValue.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw MatrixException.badJson("auth must be an object");
+        }
+        JsonObject auth = authValue.asJsonObject();
+        UiaSession session = resume(operation, optionalString(auth, "session"));
+        if (session.result() != null) {
+            return new UiaOutcome(session.sessionId(), Optional.of(session.result()));
+        }
+        Optional<String> type = optionalString(auth, "type");
+        if (type.isPresent() && !session.completed().contains(type.get())) {
+            attempt(operation, session, type.get(), auth);
+        }
+        if (completesAFlow(operation, session)) {
+            return new UiaOutcome(session.sessionId(), Optional.empty());
+        }
+        throw challenge(operation, session, null);
+    }
+
+    /**
+     * Whether the request's {@code auth.session} names a session whose operation already
+     * succeeded: callers skip the checks that ran before the first success (a resubmission must
+     * return the same result, not fail because the first attempt changed state).
+     */
+    @Transactional
+    public boolean isFinished(JsonObject body) {
+        JsonValue auth = body.get("auth");
+        if (auth == null || auth.getValueType() != JsonValue.ValueType.OBJECT) {
+            return false;
+        }
+        JsonValue sessionId = auth.asJsonObject().get("session");
+        if (sessionId == null || sessionId.getValueType() != JsonValue.ValueType.STRING) {
+            return false;
+        }
+        return sessions.find(auth.asJsonObject().getString("session")).map(UiaSession::result).isPresent();
+    }
+
+    /** Records the operation's result in its session, so a resubmission returns the same result. */
+    @Transactional
+    public void finish(String sessionId, String result) {
+        sessions.findForUpdate(sessionId).ifPresent(session -> session.finish(result));
+    }
+
+    private void attempt(UiaOperation operation, UiaSession session, String type, JsonObject auth) {
+        boolean offered = operation.flows().stream().anyMatch(flow -> flow.contains(type));
+        UiaStage stage = stages.get(type);
+        if (!offered || stage == null) {
+            throw new MatrixException(400, ErrCode.M_UNRECOGNIZED, "Authentication stage " + type + " is not offered");
+        }
+        try {
+            stage.attempt(auth, new UiaSessionView(session.sessionId(), session.userRef()));
+        } catch (MatrixException failure) {
+            if (failure.status() == 401) {
+                throw challenge(operation, session, failure);
+            }
+            throw failure;
+        }
+        session.complete(type);
+    }
+
+    private UiaSession start(UiaOperation operation) {
+        long now = clock.millis();
+        sessions.deleteExpired(now);
+        String sessionId = OpaqueTokens.generate("uia", random);
+        UiaSession session = new UiaSession(sessionId, fingerprint(operation), operation.userRef(), now,
+                now + config.sessionLifetime().toMillis());
+        sessions.insert(session);
+        return session;
+    }
+
+    private UiaSession resume(UiaOperation operation, Optional<String> sessionId) {
+        if (sessionId.isEmpty()) {
+            return start(operation);
+        }
+        UiaSession session = sessions.findForUpdate(sessionId.get())
+                .filter(found -> found.expiresAt() > clock.millis())
+                .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
+        if (!session.operationHash().equals(fingerprint(operation))) {
+            throw MatrixException.forbidden("Requested operation has changed during the UI authentication session");
+        }
+        return session;
+    }
+
+    private static boolean completesAFlow(UiaOperation operation, UiaSession session) {
+        List<String> done = session.completed();
+        return operation.flows().stream().anyMatch(done::containsAll);
+    }
+
+    private MatrixException challenge(UiaOperation operation, UiaSession session, MatrixException failure) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        var flows = Json.createArrayBuilder();
+        operation.flows().forEach(flow -> flows.add(Json.createObjectBuilder().add("stages", Json.createArrayBuilder(flow))));
+        body.put("flows", flows.build());
+        body.put("params", params(operation));
+        body.put("session", session.sessionId());
+        if (!session.completed().isEmpty()) {
+            body.put("completed", session.completed());
+        }
+        if (failure == null) {
+            return new ChallengeException(body);
+        }
+        body.putAll(failure.extra());
+        return new MatrixException(401, failure.errCode(), failure.getMessage(), body);
+    }
+
+    private JsonObject params(UiaOperation operation) {
+        JsonObjectBuilder params = Json.createObjectBuilder();
+        operation.flows().stream().flatMap(List::stream).distinct()
+                .forEach(type -> Optional.ofNullable(stages.get(type)).flatMap(UiaStage::params)
+                        .ifPresent(value -> params.add(type, value)));
+        return params.build();
+    }
+
+    private static String fingerprint(UiaOperation operation) {
+        JsonObjectBuilder bound = Json.createObjectBuilder(operation.body());
+        bound.remove("auth");
+        operation.secretFields().forEach(bound::remove);
+        String user = operation.userRef() == null ? "" : operation.userRef().toString();
+        return TokenHashes.sha256(operation.method() + "\n" + operation.path() + "\n" + user + "\n"
+                + CanonicalJson.write(bound.build()));
+    }
+
+    private static Optional<String> optionalString(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw MatrixException.badJson("auth." + key + " must be a string");
+        }
+        return Optional.of(object.getString(key));
+    }
+}

@@ -1,0 +1,40 @@
+package org.gatehouse.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Accounts by database id or localpart. Callers run inside a transaction. */
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** The account with exactly this (already lowercased) localpart. */
+    public Optional<User> findByLocalpart(String localpart) {
+        return em.createNamedQuery(User.FIND_BY_LOCALPART, User.class)
+                .setParameter("localpart", localpart)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public boolean existsByLocalpart(String localpart) {
+        return findByLocalpart(localpart).isPresent();
+    }
+
+    /**
+     * Stores a new account and flushes, so that a localpart taken concurrently fails here with a
+     * {@link jakarta.persistence.PersistenceException} rather than at commit.
+     */
+    public User insert(User user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+}
