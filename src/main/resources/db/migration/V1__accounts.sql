@@ -26,17 +26,40 @@ CREATE TABLE gh_device (
     CONSTRAINT uq_device_user_device UNIQUE (user_id, device_id)
 );
 
+CREATE TABLE gh_refresh_token (
+    id              BIGINT       NOT NULL PRIMARY KEY,
+    token_hash      VARCHAR(64)  NOT NULL,
+    user_id         BIGINT       NOT NULL REFERENCES gh_user (id),
+    device_ref      BIGINT       NOT NULL REFERENCES gh_device (id),
+    successor_ref   BIGINT,
+    revoked_at      BIGINT,
+    created_at      BIGINT       NOT NULL,
+    CONSTRAINT uq_refresh_token_hash UNIQUE (token_hash)
+);
+CREATE INDEX ix_refresh_token_device ON gh_refresh_token (device_ref);
+CREATE INDEX ix_refresh_token_user ON gh_refresh_token (user_id);
+
 CREATE TABLE gh_access_token (
     id              BIGINT       NOT NULL PRIMARY KEY,
     token_hash      VARCHAR(64)  NOT NULL,
     user_id         BIGINT       NOT NULL REFERENCES gh_user (id),
     device_ref      BIGINT       NOT NULL REFERENCES gh_device (id),
+    refresh_ref     BIGINT       REFERENCES gh_refresh_token (id),
+    retires_refresh_ref BIGINT,
     created_at      BIGINT       NOT NULL,
     expires_at      BIGINT,
     CONSTRAINT uq_access_token_hash UNIQUE (token_hash)
 );
 CREATE INDEX ix_access_token_device ON gh_access_token (device_ref);
 CREATE INDEX ix_access_token_user ON gh_access_token (user_id);
+CREATE INDEX ix_access_token_refresh ON gh_access_token (refresh_ref);
+
+-- Single-use m.login.token login tokens (spec: "Login", m.login.token).
+CREATE TABLE gh_login_token (
+    token_hash      VARCHAR(64)  NOT NULL PRIMARY KEY,
+    user_id         BIGINT       NOT NULL REFERENCES gh_user (id),
+    expires_at      BIGINT       NOT NULL
+);
 
 CREATE TABLE gh_uia_session (
     id              BIGINT       NOT NULL PRIMARY KEY,

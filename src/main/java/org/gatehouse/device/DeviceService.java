@@ -42,15 +42,16 @@ public class DeviceService {
      * is {@code null}) and issues its access token.
      *
      * @param displayName the device's display name when it is created; ignored for an existing device
+     * @param refreshable  whether to issue a refresh token with an expiring access token
      * @throws MatrixException 400 {@code M_INVALID_PARAM} for a malformed device ID
      */
     @Transactional
-    public DeviceSession openSession(User user, String deviceId, String displayName) {
+    public DeviceSession openSession(User user, String deviceId, String displayName, boolean refreshable) {
         Device device = deviceId == null
                 ? create(user, DeviceIds.generate(random), displayName)
                 : reuseOrCreate(user, deviceId, displayName);
-        String accessToken = tokens.issue(user, device, null);
-        return new DeviceSession("@" + user.localpart() + ":" + server.serverName(), device.deviceId(), accessToken);
+        return new DeviceSession("@" + user.localpart() + ":" + server.serverName(), device.deviceId(),
+                tokens.issue(user, device, refreshable));
     }
 
     /** Revokes the device's tokens and deletes it; nothing happens for a device that is gone. */

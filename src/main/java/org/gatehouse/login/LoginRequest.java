@@ -8,5 +8,9 @@ import jakarta.validation.constraints.NotNull;
  * {@code type}; {@code user} is the deprecated alternative to an {@code m.id.user} identifier.
  */
 public record LoginRequest(@NotNull String type, JsonObject identifier, String user, String password, String token,
-                           String deviceId, String initialDeviceDisplayName) {
+                           String deviceId, String initialDeviceDisplayName, Boolean refreshToken) {
+
+    boolean wantsRefreshToken() {
+        return Boolean.TRUE.equals(refreshToken);
+    }
 }

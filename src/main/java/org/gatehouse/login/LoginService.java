@@ -55,6 +55,7 @@ public class LoginService {
             throw new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown login type " + request.type());
         }
         User user = method.authenticate(request);
-        return LoginResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName()));
+        return LoginResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
+                request.wantsRefreshToken()));
     }
 }

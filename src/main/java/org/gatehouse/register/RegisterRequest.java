@@ -5,7 +5,11 @@ package org.gatehouse.register;
  * raw body by the UIA engine; unknown fields are ignored.
  */
 public record RegisterRequest(String username, String password, String deviceId, String initialDeviceDisplayName,
-                              Boolean inhibitLogin) {
+                              Boolean inhibitLogin, Boolean refreshToken) {
+
+    boolean wantsRefreshToken() {
+        return Boolean.TRUE.equals(refreshToken);
+    }
 
     boolean inhibitsLogin() {
         return Boolean.TRUE.equals(inhibitLogin);

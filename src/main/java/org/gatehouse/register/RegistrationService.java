@@ -96,7 +96,8 @@ public class RegistrationService {
         }
         User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
                 .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
-        return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName()));
+        return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
+                request.wantsRefreshToken()));
     }
 
     /**
@@ -110,7 +111,8 @@ public class RegistrationService {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
         }
         User guest = createWithGeneratedLocalpart(null, true);
-        return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName()));
+        return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName(),
+                request.wantsRefreshToken()));
     }
 
     /**

@@ -77,7 +77,7 @@ public class SharedSecretRegistration {
         LocalpartRules.validateForRegistration(localpart, server.serverName());
         policy.check(request.password());
         User user = accounts.create(localpart, hasher.hash(request.password()), request.isAdmin(), false);
-        return devices.openSession(user, null, request.displayname());
+        return devices.openSession(user, null, request.displayname(), false);
     }
 
     static String mac(String secret, SharedSecretRegisterRequest request) {

@@ -39,6 +39,6 @@ public class SharedSecretRegistrationResource {
     @POST
     public Registered register(SharedSecretRegisterRequest request) {
         DeviceSession session = registration.register(request);
-        return new Registered(session.accessToken(), session.userId(), server.serverName(), session.deviceId());
+        return new Registered(session.tokens().accessToken(), session.userId(), server.serverName(), session.deviceId());
     }
 }

@@ -21,19 +21,26 @@ import org.gatehouse.user.User;
 @Entity
 @Table(name = "gh_access_token")
 @NamedQuery(name = AccessToken.FIND_OWNER_BY_HASH, query = """
-        select new org.gatehouse.token.TokenOwner(t.id, t.expiresAt, u.id, u.localpart, u.guest, u.admin,
-               u.deactivated, d.id, d.deviceId)
+        select new org.gatehouse.token.TokenOwner(t.id, t.expiresAt, t.retiresRefreshRef, u.id, u.localpart,
+               u.guest, u.admin, u.deactivated, d.id, d.deviceId)
         from AccessToken t join t.user u join t.device d
         where t.tokenHash = :hash""")
 @NamedQuery(name = AccessToken.DELETE_BY_DEVICE, query = "delete from AccessToken t where t.device.id = :deviceRef")
 @NamedQuery(name = AccessToken.DELETE_BY_USER, query = "delete from AccessToken t where t.user.id = :userId")
 @NamedQuery(name = AccessToken.DELETE_BY_ID, query = "delete from AccessToken t where t.id = :id")
+@NamedQuery(name = AccessToken.DELETE_BY_REFRESH, query = "delete from AccessToken t where t.refreshToken.id = :refreshRef")
+@NamedQuery(name = AccessToken.FIND_EXPIRY_BY_REFRESH,
+        query = "select t.expiresAt from AccessToken t where t.refreshToken.id = :refreshRef")
+@NamedQuery(name = AccessToken.CLEAR_RETIREMENT, query = "update AccessToken t set t.retiresRefreshRef = null where t.id = :id")
 public class AccessToken {
 
     static final String FIND_OWNER_BY_HASH = "AccessToken.findOwnerByHash";
     static final String DELETE_BY_DEVICE = "AccessToken.deleteByDevice";
     static final String DELETE_BY_USER = "AccessToken.deleteByUser";
     static final String DELETE_BY_ID = "AccessToken.deleteById";
+    static final String DELETE_BY_REFRESH = "AccessToken.deleteByRefresh";
+    static final String CLEAR_RETIREMENT = "AccessToken.clearRetirement";
+    static final String FIND_EXPIRY_BY_REFRESH = "AccessToken.findExpiryByRefresh";
 
     @Id
     @SequenceGenerator(name = "gh_access_token_id", sequenceName = "gh_id_seq", allocationSize = 50)
@@ -51,6 +58,13 @@ public class AccessToken {
     @JoinColumn(name = "device_ref", nullable = false, updatable = false)
     private Device device;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "refresh_ref", updatable = false)
+    private RefreshToken refreshToken;
+
+    @Column(name = "retires_refresh_ref")
+    private Long retiresRefreshRef;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private long createdAt;
 
@@ -60,10 +74,18 @@ public class AccessToken {
     protected AccessToken() {
     }
 
-    AccessToken(String tokenHash, User user, Device device, long createdAt, Long expiresAt) {
+    /**
+     * @param refreshToken      the refresh token issued with this access token, or {@code null}
+     * @param retiresRefreshRef the refresh token to revoke when this token is first used (the one
+     *                          refreshed to obtain it), or {@code null}
+     */
+    AccessToken(String tokenHash, User user, Device device, RefreshToken refreshToken, Long retiresRefreshRef,
+                long createdAt, Long expiresAt) {
         this.tokenHash = tokenHash;
         this.user = user;
         this.device = device;
+        this.refreshToken = refreshToken;
+        this.retiresRefreshRef = retiresRefreshRef;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }

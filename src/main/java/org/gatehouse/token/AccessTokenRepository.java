@@ -14,6 +14,7 @@ public class AccessTokenRepository {
 
     void insert(AccessToken token) {
         em.persist(token);
+        em.flush();
     }
 
     Optional<TokenOwner> findOwner(String tokenHash) {
@@ -29,6 +30,20 @@ public class AccessTokenRepository {
 
     int deleteByUser(long userRef) {
         return em.createNamedQuery(AccessToken.DELETE_BY_USER).setParameter("userId", userRef).executeUpdate();
+    }
+
+    int deleteByRefreshToken(long refreshRef) {
+        return em.createNamedQuery(AccessToken.DELETE_BY_REFRESH).setParameter("refreshRef", refreshRef).executeUpdate();
+    }
+
+    /** The expiry of the access token issued with refresh token {@code refreshRef}: empty when none is left. */
+    Optional<Long> findExpiryByRefreshToken(long refreshRef) {
+        return em.createNamedQuery(AccessToken.FIND_EXPIRY_BY_REFRESH, Long.class).setParameter("refreshRef", refreshRef)
+                .getResultStream().findFirst();
+    }
+
+    int clearRetirement(long tokenId) {
+        return em.createNamedQuery(AccessToken.CLEAR_RETIREMENT).setParameter("id", tokenId).executeUpdate();
     }
 
     int deleteById(long tokenId) {

@@ -1,8 +1,6 @@
 package org.gatehouse.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
@@ -14,9 +12,6 @@ public class OpaqueAccessTokenStrategy implements AccessTokenStrategy {
 
     static final String PREFIX = "gha";
 
-    @Inject
-    SecureRandom random;
-
     @Override
     public String format() {
         return "opaque";
@@ -24,7 +19,7 @@ public class OpaqueAccessTokenStrategy implements AccessTokenStrategy {
 
     @Override
     public String mint(TokenClaims claims) {
-        return OpaqueTokens.generate(PREFIX, random);
+        return OpaqueTokens.assemble(PREFIX, claims.nonce());
     }
 
     @Override

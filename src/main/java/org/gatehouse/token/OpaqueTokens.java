@@ -21,13 +21,32 @@ public final class OpaqueTokens {
     private OpaqueTokens() {
     }
 
-    /** A new token with the given three-letter lowercase prefix. */
+    /** A new token with the given three-letter lowercase prefix and fresh randomness. */
     public static String generate(String prefix, SecureRandom random) {
-        StringBuilder token = new StringBuilder(prefix).append('_');
+        return assemble(prefix, randomPart(random));
+    }
+
+    /** 32 random base-62 characters: the secret part of a token. */
+    public static String randomPart(SecureRandom random) {
+        StringBuilder part = new StringBuilder(RANDOM_LENGTH);
         for (int i = 0; i < RANDOM_LENGTH; i++) {
-            token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            part.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        String body = token.toString();
+        return part.toString();
+    }
+
+    /** 32 base-62 characters derived from (at least 32 bytes of) a secret seed. */
+    public static String derivedPart(byte[] seed) {
+        StringBuilder part = new StringBuilder(RANDOM_LENGTH);
+        for (int i = 0; i < RANDOM_LENGTH; i++) {
+            part.append(ALPHABET.charAt(Byte.toUnsignedInt(seed[i]) % ALPHABET.length()));
+        }
+        return part.toString();
+    }
+
+    /** The token {@code prefix_part_checksum} for a secret part made by {@link #randomPart} or {@link #derivedPart}. */
+    public static String assemble(String prefix, String part) {
+        String body = prefix + '_' + part;
         return body + '_' + checksum(body);
     }
 

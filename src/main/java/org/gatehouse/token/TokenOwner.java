@@ -4,8 +4,9 @@ package org.gatehouse.token;
  * What the database knows about the holder of one access token: the row read on every
  * authenticated request, in one indexed query.
  *
- * @param expiresAt epoch milliseconds after which the token is expired, or {@code null} for never
+ * @param expiresAt         epoch milliseconds after which the token is expired, or {@code null} for never
+ * @param retiresRefreshRef the refresh token this token's first use revokes, or {@code null}
  */
-public record TokenOwner(long tokenId, Long expiresAt, long userRef, String localpart, boolean guest, boolean admin,
+public record TokenOwner(long tokenId, Long expiresAt, Long retiresRefreshRef, long userRef, String localpart, boolean guest, boolean admin,
                          boolean deactivated, long deviceRef, String deviceId) {
 }

@@ -6,9 +6,12 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.config.TokenConfig;
 import org.gatehouse.device.Device;
@@ -18,14 +21,19 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
 
 /**
- * Issues, verifies and revokes access tokens (spec: "Client Authentication", "Using access
- * tokens", "Relationship between access tokens and devices").
+ * Issues, verifies, refreshes and revokes tokens (spec: "Client Authentication", "Using access
+ * tokens", "Relationship between access tokens and devices", "Refreshing access tokens", "Soft
+ * logout").
  */
 @ApplicationScoped
 public class TokenService {
 
     /** Longer values are not tokens this server issued; rejected before any other work. */
-    static final int MAX_TOKEN_LENGTH = 1024;
+    static final int MAX_TOKEN_LENGTH = 4096;
+
+    static final String REFRESH_PREFIX = "ghr";
+
+    private static final Logger AUDIT = Logger.getLogger("org.gatehouse.audit");
 
     @Inject
     @Any
@@ -38,10 +46,22 @@ public class TokenService {
     ServerConfig server;
 
     @Inject
-    AccessTokenRepository tokens;
+    AccessTokenRepository accessTokens;
+
+    @Inject
+    RefreshTokenRepository refreshTokens;
+
+    @Inject
+    TokenRetirement retirement;
+
+    @Inject
+    RefreshDerivation derivation;
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecureRandom random;
 
     private Map<String, AccessTokenStrategy> byFormat;
 
@@ -53,57 +73,148 @@ public class TokenService {
     }
 
     /**
-     * Issues a new access token for {@code device} in the configured format and stores its hash.
-     *
-     * @param expiresAt epoch milliseconds of expiry, or {@code null} for a token that does not expire
+     * Issues a new access token for {@code device} in the configured format, with a refresh token
+     * when {@code refreshable}, and stores their hashes.
      */
     @Transactional
-    public String issue(User user, Device device, Long expiresAt) {
-        String userId = "@" + user.localpart() + ":" + server.serverName();
-        String token = issuing().mint(new TokenClaims(userId, device.deviceId(), expiresAt));
-        tokens.insert(new AccessToken(TokenHashes.sha256(token), user, device, clock.millis(), expiresAt));
-        return token;
+    public IssuedTokens issue(User user, Device device, boolean refreshable) {
+        return issuePair(user, device, OpaqueTokens.randomPart(random),
+                refreshable ? OpaqueTokens.randomPart(random) : null, null, expiryFromNow(refreshable)).tokens();
     }
 
     /**
-     * The requester that {@code token} authenticates.
+     * Exchanges a refresh token for a new pair on the same device (spec: {@code POST /refresh}).
+     * Until the new pair is first used, refreshing the same token again returns the same pair;
+     * after that, presenting it is a replay, which revokes every token of the device.
+     *
+     * @throws MatrixException 401 {@code M_UNKNOWN_TOKEN} ({@code soft_logout: false}) for an
+     *         unknown, revoked or replayed refresh token
+     */
+    @Transactional(dontRollbackOn = MatrixException.class)
+    public IssuedTokens refresh(String refreshToken) {
+        if (!OpaqueTokens.isWellFormed(refreshToken, REFRESH_PREFIX)) {
+            throw unknownToken(false, "Unrecognised refresh token");
+        }
+        RefreshToken presented = refreshTokens.findForUpdate(TokenHashes.sha256(refreshToken))
+                .orElseThrow(() -> unknownToken(false, "Unrecognised refresh token"));
+        if (presented.revoked()) {
+            revokeDevice(presented.device().id());
+            AUDIT.warning(() -> "event=refresh_token_replayed device_ref=" + presented.device().id()
+                    + " user_ref=" + presented.user().id());
+            throw unknownToken(false, "Refresh token was already used; the session has been revoked");
+        }
+        refreshTokens.findLivePredecessor(presented.id()).ifPresent(retirement::retire);
+        if (presented.successorRef() != null) {
+            String nextRefresh = OpaqueTokens.assemble(REFRESH_PREFIX, derivation.refreshPart(refreshToken));
+            RefreshToken successor = refreshTokens.findById(presented.successorRef()).orElse(null);
+            if (successor != null && successor.tokenHash().equals(TokenHashes.sha256(nextRefresh))) {
+                return reissue(presented, successor, refreshToken, nextRefresh);
+            }
+            if (successor != null) {
+                retirement.retire(successor.id());
+            }
+        }
+        Issued pair = issuePair(presented.user(), presented.device(), derivation.accessNonce(refreshToken),
+                derivation.refreshPart(refreshToken), presented.id(), expiryFromNow(true));
+        presented.succeededBy(pair.refreshRef());
+        return pair.tokens();
+    }
+
+    /**
+     * The requester that {@code token} authenticates. The first use of an access token obtained
+     * by refreshing retires the refresh token it replaced.
      *
      * @throws MatrixException 401 {@code M_UNKNOWN_TOKEN} when the token is malformed, unknown,
-     *                         revoked or belongs to a deactivated account ({@code soft_logout:
-     *                         false}), or has expired ({@code soft_logout: true})
+     *         revoked or belongs to a deactivated account ({@code soft_logout: false}), or has
+     *         expired ({@code soft_logout: true})
      */
     public Requester authenticate(String token) {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            throw unknownToken(false);
+            throw unknownToken(false, "Unrecognised access token");
         }
         AccessTokenStrategy strategy = byFormat.values().stream()
                 .filter(candidate -> candidate.recognises(token))
                 .findFirst()
-                .orElseThrow(() -> unknownToken(false));
+                .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
         if (!strategy.verifyWithoutDatabase(token, clock.instant())) {
-            throw unknownToken(false);
+            throw unknownToken(false, "Unrecognised access token");
         }
-        TokenOwner owner = tokens.findOwner(TokenHashes.sha256(token)).orElseThrow(() -> unknownToken(false));
+        TokenOwner owner = accessTokens.findOwner(TokenHashes.sha256(token))
+                .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
         if (owner.deactivated()) {
-            throw unknownToken(false);
+            throw unknownToken(false, "Unrecognised access token");
         }
         if (owner.expiresAt() != null && owner.expiresAt() <= clock.millis()) {
-            throw unknownToken(true);
+            throw unknownToken(true, "Access token has expired");
         }
-        return new Requester(owner.userRef(), "@" + owner.localpart() + ":" + server.serverName(),
-                owner.deviceRef(), owner.deviceId(), owner.tokenId(), owner.guest(), owner.admin());
+        if (owner.retiresRefreshRef() != null) {
+            retirement.onFirstUse(owner.tokenId(), owner.retiresRefreshRef());
+        }
+        return new Requester(owner.userRef(), userId(owner.localpart()), owner.deviceRef(), owner.deviceId(),
+                owner.tokenId(), owner.guest(), owner.admin());
     }
 
-    /** Revokes every token of the device. */
+    /** Revokes every access and refresh token of the device. */
     @Transactional
     public void revokeDevice(long deviceRef) {
-        tokens.deleteByDevice(deviceRef);
+        accessTokens.deleteByDevice(deviceRef);
+        refreshTokens.deleteByDevice(deviceRef);
     }
 
-    /** Revokes every token of the user. */
+    /** Revokes every access and refresh token of the user. */
     @Transactional
     public void revokeUser(long userRef) {
-        tokens.deleteByUser(userRef);
+        accessTokens.deleteByUser(userRef);
+        refreshTokens.deleteByUser(userRef);
+    }
+
+    /** Revokes one access token. */
+    @Transactional
+    public void revokeAccessToken(long tokenRef) {
+        accessTokens.deleteById(tokenRef);
+    }
+
+    private IssuedTokens reissue(RefreshToken presented, RefreshToken successor, String refreshToken, String nextRefresh) {
+        Long expiresAt = accessTokens.findExpiryByRefreshToken(successor.id()).orElse(null);
+        String access = mint(presented.user(), presented.device(), derivation.accessNonce(refreshToken), expiresAt);
+        return new IssuedTokens(access, nextRefresh, expiresAt == null ? null : Math.max(0, expiresAt - clock.millis()));
+    }
+
+    /** An issued pair and the database id of its refresh token ({@code null} when not refreshable). */
+    private record Issued(IssuedTokens tokens, Long refreshRef) {
+    }
+
+    /**
+     * Stores and returns a new pair.
+     *
+     * @param refreshPart the secret part of the refresh token, or {@code null} for no refresh token
+     */
+    private Issued issuePair(User user, Device device, String accessNonce, String refreshPart,
+                             Long retiresRefreshRef, Long expiresAt) {
+        RefreshToken refresh = null;
+        String refreshValue = null;
+        if (refreshPart != null) {
+            refreshValue = OpaqueTokens.assemble(REFRESH_PREFIX, refreshPart);
+            refresh = new RefreshToken(TokenHashes.sha256(refreshValue), user, device, clock.millis());
+            refreshTokens.insert(refresh);
+        }
+        String access = mint(user, device, accessNonce, expiresAt);
+        accessTokens.insert(new AccessToken(TokenHashes.sha256(access), user, device, refresh, retiresRefreshRef,
+                clock.millis(), expiresAt));
+        Long expiresInMs = expiresAt == null ? null : expiresAt - clock.millis();
+        return new Issued(new IssuedTokens(access, refreshValue, expiresInMs), refresh == null ? null : refresh.id());
+    }
+
+    private String mint(User user, Device device, String nonce, Long expiresAt) {
+        return issuing().mint(new TokenClaims(userId(user.localpart()), device.deviceId(), expiresAt, nonce));
+    }
+
+    private Long expiryFromNow(boolean refreshable) {
+        return config.accessTokenLifetime(refreshable).map(Duration::toMillis).map(ms -> clock.millis() + ms).orElse(null);
+    }
+
+    private String userId(String localpart) {
+        return "@" + localpart + ":" + server.serverName();
     }
 
     private AccessTokenStrategy issuing() {
@@ -115,9 +226,7 @@ public class TokenService {
         return strategy;
     }
 
-    private static MatrixException unknownToken(boolean softLogout) {
-        return new MatrixException(401, ErrCode.M_UNKNOWN_TOKEN,
-                softLogout ? "Access token has expired" : "Unrecognised access token",
-                Map.of("soft_logout", softLogout));
+    private static MatrixException unknownToken(boolean softLogout, String message) {
+        return new MatrixException(401, ErrCode.M_UNKNOWN_TOKEN, message, Map.of("soft_logout", softLogout));
     }
 }
