@@ -12,6 +12,11 @@ public interface LoginMethod {
     /** The spec's login type, e.g. {@code m.login.password}. */
     String type();
 
+    /** Whether the method is offered now; a disabled method is neither advertised nor accepted. */
+    default boolean enabled() {
+        return true;
+    }
+
     /** The entry advertised by {@code GET /login}. */
     default JsonObject flow() {
         return Json.createObjectBuilder().add("type", type()).build();

@@ -40,7 +40,7 @@ public class LoginService {
 
     /** The login flows {@code GET /login} advertises, ordered by type. */
     public List<JsonObject> flows() {
-        return methods.values().stream().sorted(Comparator.comparing(LoginMethod::type)).map(LoginMethod::flow).toList();
+        return methods.values().stream().filter(LoginMethod::enabled).sorted(Comparator.comparing(LoginMethod::type)).map(LoginMethod::flow).toList();
     }
 
     /**
@@ -51,7 +51,7 @@ public class LoginService {
      */
     public LoginResponse login(LoginRequest request) {
         LoginMethod method = methods.get(request.type());
-        if (method == null) {
+        if (method == null || !method.enabled()) {
             throw new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown login type " + request.type());
         }
         User user = method.authenticate(request);

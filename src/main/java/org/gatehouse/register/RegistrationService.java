@@ -84,7 +84,7 @@ public class RegistrationService {
         if (request.password() != null && !resubmission) {
             policy.check(request.password());
         }
-        UiaOperation operation = new UiaOperation("POST", path, body, Set.of("password"), null, config.flows());
+        UiaOperation operation = new UiaOperation("POST", path, body, Set.of("password"), null, config.flows(), true);
         UiaOutcome outcome = uia.authenticate(operation);
         String userId = outcome.result().orElseGet(() -> {
             String created = create(requested, request.password());

@@ -21,8 +21,8 @@ public interface AccessTokenStrategy {
     boolean recognises(String token);
 
     /**
-     * Checks what needs no database: checksum, signature, embedded expiry. A token that fails is
-     * rejected without a database lookup.
+     * Checks what needs no database: checksum, signature, embedded expiry. Only a token that
+     * {@link TokenCheck#PASSES} is looked up.
      */
-    boolean verifyWithoutDatabase(String token, Instant now);
+    TokenCheck verifyWithoutDatabase(String token, Instant now);
 }

@@ -28,7 +28,7 @@ public class OpaqueAccessTokenStrategy implements AccessTokenStrategy {
     }
 
     @Override
-    public boolean verifyWithoutDatabase(String token, Instant now) {
-        return OpaqueTokens.isWellFormed(token, PREFIX);
+    public TokenCheck verifyWithoutDatabase(String token, Instant now) {
+        return OpaqueTokens.isWellFormed(token, PREFIX) ? TokenCheck.PASSES : TokenCheck.FAILS;
     }
 }

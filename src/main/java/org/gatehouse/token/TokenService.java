@@ -136,8 +136,10 @@ public class TokenService {
                 .filter(candidate -> candidate.recognises(token))
                 .findFirst()
                 .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
-        if (!strategy.verifyWithoutDatabase(token, clock.instant())) {
-            throw unknownToken(false, "Unrecognised access token");
+        switch (strategy.verifyWithoutDatabase(token, clock.instant())) {
+            case FAILS -> throw unknownToken(false, "Unrecognised access token");
+            case EXPIRED -> throw unknownToken(true, "Access token has expired");
+            case PASSES -> { }
         }
         TokenOwner owner = accessTokens.findOwner(TokenHashes.sha256(token))
                 .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));

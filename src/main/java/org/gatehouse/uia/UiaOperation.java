@@ -13,7 +13,9 @@ import java.util.Set;
  * @param secretFields top-level body fields left out of the session's fingerprint (passwords)
  * @param userRef      database id of the user the operation acts for, or {@code null} (registration)
  * @param flows        the flows offered, each a list of stage types
+ * @param replayable   whether a session whose operation already succeeded returns that result
+ *                     again (registration), or must authenticate anew (a fresh session is started)
  */
 public record UiaOperation(String method, String path, JsonObject body, Set<String> secretFields, Long userRef,
-                           List<List<String>> flows) {
+                           List<List<String>> flows, boolean replayable) {
 }

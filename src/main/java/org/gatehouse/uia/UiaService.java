@@ -90,6 +90,9 @@ public class UiaService {
         JsonObject auth = authValue.asJsonObject();
         UiaSession session = resume(operation, optionalString(auth, "session"));
         if (session.result() != null) {
+            if (!operation.replayable()) {
+                throw challenge(operation, start(operation), null);
+            }
             return new UiaOutcome(session.sessionId(), Optional.of(session.result()));
         }
         Optional<String> type = optionalString(auth, "type");
@@ -160,7 +163,8 @@ public class UiaService {
         UiaSession session = sessions.findForUpdate(sessionId.get())
                 .filter(found -> found.expiresAt() > clock.millis())
                 .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
-        if (!session.operationHash().equals(fingerprint(operation))) {
+        if (!session.operationHash().equals(fingerprint(operation))
+                || !java.util.Objects.equals(session.userRef(), operation.userRef())) {
             throw MatrixException.forbidden("Requested operation has changed during the UI authentication session");
         }
         return session;

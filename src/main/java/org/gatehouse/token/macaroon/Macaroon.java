@@ -40,7 +40,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   key ' ' value '\n'</pre>
  * where the signature's value is its 32 raw bytes and every other value is UTF-8 text. The packets
  * are concatenated and encoded as URL-safe base64 without padding, e.g.
- * {@code "0013identifier key\n"} is the identifier packet for {@code key}.
+ * {@code "0013identifier key\n"} is the identifier packet for {@code key}. Lengths count UTF-8
+ * bytes, as in libmacaroons; pymacaroons 0.13 counts characters for the location and identifier
+ * (not for caveats), so only ASCII locations and identifiers (what Synapse used) interoperate
+ * with it.
  *
  * <p>{@link #deserialize} also accepts the standard base64 alphabet and padding (as pymacaroons
  * does) but is otherwise strict: third-party caveats ({@code vid}/{@code cl}), unknown or

@@ -39,12 +39,15 @@ class MacaroonTest {
     private static final String PYMACAROONS_SIGNATURE = "05534c71774b6b3f1b68d2d2f870d1d0727b37baaf629c741a009fa5c30630f3";
 
     /**
-     * Made by pymacaroons 0.13.0 with non-ASCII text, a binary key and an empty location:
-     * {@code m = Macaroon(location='', identifier='clé', key=b'\x00\x01\xfe\xff')};
-     * {@code m.add_first_party_caveat('user_id = @zoë:example.org')}.
+     * Made by pymacaroons 0.13.0 with non-ASCII caveats, a binary key and an empty location:
+     * {@code m = Macaroon(location='', identifier='key', key=b'\x00\x01\xfe\xff')}, then
+     * {@code m.add_first_party_caveat(c)} for each of {@link #UNICODE_CAVEATS}. (pymacaroons
+     * miscounts the length of a non-ASCII location or identifier, so those stay ASCII here.)
      */
-    private static final String PYMACAROONS_UNICODE_VECTOR = "MDAwZWxvY2F0aW9uIAowMDEzaWRlbnRpZmllciBjbMOpCjAwMjRjaWQg"
-            + "dXNlcl9pZCA9IEB6b8OrOmV4YW1wbGUub3JnCjAwMmZzaWduYXR1cmUgQXMSLPdQz-9hUvcNOrPD1_I-ihC-pY-FCF0NX8YBJPoK";
+    private static final String PYMACAROONS_UNICODE_VECTOR = "MDAwZWxvY2F0aW9uIAowMDEzaWRlbnRpZmllciBrZXkKMDAyNGNpZCB1"
+            + "c2VyX2lkID0gQHpvw6s6ZXhhbXBsZS5vcmcKMDAxOWNpZCBkaXNwbGF5ID0g5ZCN5YmNCjAwMmZzaWduYXR1cmUgMES6-xiepgUbRdtS"
+            + "p0KUAJsHU8xoT8fCYu9NM67thxoK";
+    private static final List<String> UNICODE_CAVEATS = List.of("user_id = @zo\u00eb:example.org", "display = \u540d\u524d");
     private static final byte[] BINARY_KEY = {0x00, 0x01, (byte) 0xfe, (byte) 0xff};
 
     private static Macaroon accessMacaroon() {
@@ -102,19 +105,30 @@ class MacaroonTest {
 
     @Test
     void unicodeAndBinaryKeyVectorRoundTripsExactly() {
-        Macaroon ours = Macaroon.mint(BINARY_KEY, "", "clé").withFirstPartyCaveat("user_id = @zoë:example.org");
+        Macaroon ours = Macaroon.mint(BINARY_KEY, "", "key")
+                .withFirstPartyCaveat(UNICODE_CAVEATS.get(0)).withFirstPartyCaveat(UNICODE_CAVEATS.get(1));
         assertEquals(PYMACAROONS_UNICODE_VECTOR, ours.serialize());
         Macaroon theirs = Macaroon.deserialize(PYMACAROONS_UNICODE_VECTOR).orElseThrow();
         assertEquals(ours, theirs);
+        assertEquals(UNICODE_CAVEATS, theirs.caveats());
         assertTrue(theirs.verify(BINARY_KEY, ANY));
+    }
+
+    @Test
+    void nonAsciiLocationAndIdentifierAreLengthPrefixedInBytes() {
+        // libmacaroons counts bytes; pymacaroons 0.13 counts characters here and cannot read its own output
+        Macaroon macaroon = Macaroon.mint(KEY, "l\u00e9", "cl\u00e9");
+        String raw = new String(Base64.getUrlDecoder().decode(macaroon.serialize()), StandardCharsets.UTF_8);
+        assertTrue(raw.startsWith("0011location l\u00e9\n0014identifier cl\u00e9\n"), raw);
+        assertEquals(macaroon, Macaroon.deserialize(macaroon.serialize()).orElseThrow());
     }
 
     @Test
     void serializedPacketsAreLengthPrefixedKeyValueLines() {
         String raw = new String(Base64.getUrlDecoder().decode(Macaroon.mint(KEY, "loc", "id")
                 .withFirstPartyCaveat("a = b").serialize()), StandardCharsets.ISO_8859_1);
-        assertTrue(raw.startsWith("000flocation loc\n0012identifier id\n000ecid a = b\n002fsignature "), raw);
-        assertEquals(0x0f + 0x12 + 0x0e + 0x2f, raw.length());
+        assertTrue(raw.startsWith("0011location loc\n0012identifier id\n000ecid a = b\n002fsignature "), raw);
+        assertEquals(0x11 + 0x12 + 0x0e + 0x2f, raw.length());
         assertTrue(raw.endsWith("\n"));
     }
 
@@ -387,7 +401,9 @@ class MacaroonTest {
             byte[] copy = raw.clone();
             copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
             Optional<Macaroon> parsed = Macaroon.deserialize(Base64.getUrlEncoder().encodeToString(copy));
-            parsed.ifPresent(m -> assertFalse(m.verify(KEY, ANY) && !m.equals(genuine)));
+            // the location is not signed, so only it may change and still verify
+            parsed.ifPresent(m -> assertFalse(m.verify(KEY, ANY)
+                    && !(m.identifier().equals(genuine.identifier()) && m.caveats().equals(genuine.caveats()))));
         }
     }
 
@@ -399,7 +415,7 @@ class MacaroonTest {
 
     @Test
     void wellFormedHandBuiltTokenParses() {
-        Optional<Macaroon> parsed = Macaroon.deserialize(raw("000dlocation \n0012identifier id\n000ecid a = b\n002f" + SIG));
+        Optional<Macaroon> parsed = Macaroon.deserialize(raw("000elocation \n0012identifier id\n000ecid a = b\n002f" + SIG));
         assertTrue(parsed.isPresent());
         assertEquals(List.of("a = b"), parsed.get().caveats());
     }
@@ -407,29 +423,29 @@ class MacaroonTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // missing identifier, missing signature, missing location
-        "000dlocation \n002f" + "signature ssssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n",
+        "000elocation \n002f" + "signature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n",
         "0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
         // wrong order, duplicate identifier, packet after the signature
-        "0012identifier id\n000dlocation \n002fsignature ssssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n000ecid a = b\n",
+        "0012identifier id\n000elocation \n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n000ecid a = b\n",
         // third-party caveat, unknown packet key
-        "000dlocation \n0012identifier id\n000ecid a = b\n000avid x\n0009cl x\n002fsignature ssssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n000ecav a = b\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n000ecid a = b\n000avid x\n0009cl x\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n000ecav a = b\n002fsignature ssssssssssssssssssssssssssssssss\n",
         // signature too short / too long
-        "000dlocation \n0012identifier id\n002esignature sssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n0030signature sssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n002esignature sssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n0030signature sssssssssssssssssssssssssssssssss\n",
         // uppercase or non-hex length, length too small, length past the end
-        "000Dlocation \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000Elocation \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
         "00zdlocation \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
         "0000location \n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
-        "000dlocation \n0012identifier id\n0fffsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n0fffsignature ssssssssssssssssssssssssssssssss\n",
         // packet not ending in newline, packet without a space
-        "000dlocation x0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation x0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
         "000elocation_\n0012identifier id\n002fsignature ssssssssssssssssssssssssssssssss\n",
         // malformed UTF-8 in a caveat
-        "000dlocation \n0012identifier id\n000ccid \u00ff\u00fe\n002fsignature ssssssssssssssssssssssssssssssss\n",
+        "000elocation \n0012identifier id\n000bcid \u00ff\u00fe\n002fsignature ssssssssssssssssssssssssssssssss\n",
     })
     void malformedPacketsAreRejected(String packets) {
         assertEquals(Optional.empty(), Macaroon.deserialize(raw(packets)));
@@ -438,7 +454,7 @@ class MacaroonTest {
     @Test
     void handBuiltVectorsUseCorrectLengths() {
         // guards the test data above: the well-formed pieces really are well-formed
-        assertEquals(0x0d, "000dlocation \n".length());
+        assertEquals(0x0e, "000elocation \n".length());
         assertEquals(0x12, "0012identifier id\n".length());
         assertEquals(0x0e, "000ecid a = b\n".length());
         assertEquals(0x2f, ("002f" + SIG).length());

@@ -1,0 +1,52 @@
+package org.gatehouse.discovery;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.config.LoginTokenConfig;
+import org.gatehouse.http.AllowGuest;
+import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.Authenticated;
+import org.gatehouse.http.RequestContext;
+
+/**
+ * {@code GET /_matrix/client/v3/capabilities} (spec: "Capabilities negotiation";
+ * {@code capabilities.yaml}): the account capabilities Gatehouse decides, stated honestly —
+ * password change is not served yet, third-party identifiers are not stored, and login tokens
+ * follow {@code gatehouse.login-token.enabled} (never for guests).
+ */
+@Path(ApiPaths.CLIENT_V3 + "/capabilities")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@AllowGuest
+public class CapabilitiesResource {
+
+    /** A boolean capability. */
+    public record Enabled(boolean enabled) {
+    }
+
+    /** The capabilities object. */
+    public record Capabilities(@JsonbProperty("m.change_password") Enabled changePassword,
+                               @JsonbProperty("m.get_login_token") Enabled getLoginToken,
+                               @JsonbProperty("m.3pid_changes") Enabled thirdPartyIdChanges) {
+    }
+
+    /** The 200 body. */
+    public record CapabilitiesResponse(Capabilities capabilities) {
+    }
+
+    @Inject
+    LoginTokenConfig loginTokens;
+
+    @Inject
+    RequestContext context;
+
+    @GET
+    public CapabilitiesResponse capabilities() {
+        boolean loginToken = loginTokens.enabled() && !context.requester().guest();
+        return new CapabilitiesResponse(new Capabilities(new Enabled(false), new Enabled(loginToken), new Enabled(false)));
+    }
+}

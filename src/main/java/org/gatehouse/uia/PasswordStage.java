@@ -1,0 +1,89 @@
+package org.gatehouse.uia;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.config.ServerConfig;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserId;
+import org.gatehouse.user.UserRepository;
+
+/**
+ * {@code m.login.password} as a UIA stage (spec: "Password-based"): {@code identifier}
+ * ({@code m.id.user}) or the deprecated {@code user}, and {@code password}. The credentials must
+ * be those of the user the session acts for: naming another user is 403 {@code M_FORBIDDEN}; a
+ * wrong password is a failed attempt (401 with {@code M_FORBIDDEN} and the flows).
+ */
+@ApplicationScoped
+public class PasswordStage implements UiaStage {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    ServerConfig server;
+
+    @Override
+    public String type() {
+        return "m.login.password";
+    }
+
+    @Override
+    public void attempt(JsonObject auth, UiaSessionView session) {
+        if (session.userRef() == null) {
+            throw new MatrixException(400, ErrCode.M_UNRECOGNIZED, "m.login.password needs an authenticated user");
+        }
+        User user = users.findById(session.userRef()).orElseThrow(() -> MatrixException.forbidden("Unknown user"));
+        Optional<String> named = namedLocalpart(auth);
+        if (named.isPresent() && !named.get().equals(user.localpart())) {
+            throw MatrixException.forbidden("The credentials given are not those of the logged-in user");
+        }
+        String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
+        if (user.passwordHash() == null) {
+            hasher.verifyDummy(password);
+            throw new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            throw new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
+        }
+    }
+
+    private Optional<String> namedLocalpart(JsonObject auth) {
+        JsonValue identifier = auth.get("identifier");
+        Optional<String> named;
+        if (identifier != null && identifier.getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject id = identifier.asJsonObject();
+            if (!"m.id.user".equals(string(id, "type").orElse(null))) {
+                throw MatrixException.forbidden("Only m.id.user identifiers are supported");
+            }
+            named = string(id, "user");
+        } else {
+            named = string(auth, "user");
+        }
+        return named.map(name -> name.startsWith("@")
+                ? UserId.parse(name).filter(id -> id.serverName().equalsIgnoreCase(server.serverName()))
+                        .map(UserId::localpart).orElse("")
+                : name).map(name -> name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<String> string(JsonObject object, String key) {
+        JsonValue value = object.get(key);
+        if (value instanceof JsonString text) {
+            return Optional.of(text.getString());
+        }
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        throw MatrixException.badJson("auth." + key + " must be a string");
+    }
+}

@@ -1,0 +1,34 @@
+package org.gatehouse.blackbox;
+
+import java.net.URL;
+import org.gatehouse.testing.GatehouseDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Black-box: the real Matrix client library matrix-js-sdk (pinned in src/test/blackbox/package.json)
+ * drives the deployed Gatehouse over HTTP. Needs Node.js 20+ and npm on the PATH.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MatrixJsSdkIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatehouseDeployment.war();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    /** Registration through UIA (m.login.dummy), password login, whoami, logout: src/test/blackbox/accounts.mjs. */
+    @Test
+    void aRealClientRegistersLogsInAndLogsOut() {
+        NodeClient.run("accounts.mjs", base.toString().replaceAll("/+$", ""));
+    }
+}
