@@ -51,6 +51,7 @@ public class MacaroonAccessTokenStrategy implements AccessTokenStrategy {
         if (Macaroons.verified(token, "access", keys, now).isPresent()) {
             return TokenCheck.PASSES;
         }
-        return Macaroons.verified(token, "access", keys, Instant.EPOCH).isPresent() ? TokenCheck.EXPIRED : TokenCheck.FAILS;
+        boolean signedButExpired = Macaroons.verified(token, "access", keys, now, Instant.EPOCH).isPresent();
+        return signedButExpired ? TokenCheck.EXPIRED : TokenCheck.FAILS;
     }
 }

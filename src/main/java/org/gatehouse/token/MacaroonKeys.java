@@ -11,8 +11,9 @@ import java.util.List;
 import org.gatehouse.config.MacaroonConfig;
 
 /**
- * The root keys of macaroons: the current key signs, and during a rotation the previous key keeps
- * verifying until its configured end.
+ * The root keys of macaroons ({@code gatehouse.tokens.macaroon.*}): the current key signs, and
+ * during a rotation the previous key keeps verifying until its configured end. Without a
+ * configured key a random one is used, valid for this process only.
  */
 @ApplicationScoped
 public class MacaroonKeys {
@@ -24,14 +25,27 @@ public class MacaroonKeys {
     SecureRandom random;
 
     private byte[] current;
+    private byte[] previous;
+    private Instant previousValidUntil;
 
     @PostConstruct
     void load() {
-        current = config.secretKey().map(key -> key.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+        current = config.secretKey().map(MacaroonKeys::bytes).orElseGet(() -> {
             byte[] generated = new byte[32];
             random.nextBytes(generated);
             return generated;
         });
+        previous = config.previousSecretKey().map(MacaroonKeys::bytes).orElse(null);
+        previousValidUntil = config.previousKeyValidUntil().orElse(Instant.MIN);
+    }
+
+    /** Keys given directly, for tests and tools: {@code previous} may be {@code null}. */
+    static MacaroonKeys of(String current, String previous, Instant previousValidUntil) {
+        MacaroonKeys keys = new MacaroonKeys();
+        keys.current = bytes(current);
+        keys.previous = previous == null ? null : bytes(previous);
+        keys.previousValidUntil = previousValidUntil;
+        return keys;
     }
 
     /** The key new macaroons are signed with. */
@@ -43,9 +57,13 @@ public class MacaroonKeys {
     List<byte[]> verificationKeys(Instant now) {
         List<byte[]> keys = new ArrayList<>(2);
         keys.add(current);
-        config.previousSecretKey()
-                .filter(key -> config.previousKeyValidUntil().map(now::isBefore).orElse(false))
-                .ifPresent(key -> keys.add(key.getBytes(StandardCharsets.UTF_8)));
+        if (previous != null && now.isBefore(previousValidUntil)) {
+            keys.add(previous);
+        }
         return keys;
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 }

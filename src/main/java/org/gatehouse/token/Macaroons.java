@@ -29,10 +29,18 @@ final class Macaroons {
      * ({@link MacaroonCaveats}); otherwise empty.
      */
     static Optional<Macaroon> verified(String token, String type, MacaroonKeys keys, Instant now) {
+        return verified(token, type, keys, now, now);
+    }
+
+    /**
+     * As {@link #verified(String, String, MacaroonKeys, Instant)}, with the keys valid at
+     * {@code now} but the {@code time <} caveats judged at {@code caveatTime}.
+     */
+    static Optional<Macaroon> verified(String token, String type, MacaroonKeys keys, Instant now, Instant caveatTime) {
         return Macaroon.deserialize(token)
                 .filter(m -> Macaroon.caveatValue(m.caveats(), "type").filter(type::equals).isPresent())
                 .filter(m -> Macaroon.caveatValue(m.caveats(), "user_id").isPresent())
                 .filter(m -> keys.verificationKeys(now).stream()
-                        .anyMatch(key -> m.verify(key, MacaroonCaveats.verifier(type, now))));
+                        .anyMatch(key -> m.verify(key, MacaroonCaveats.verifier(type, caveatTime))));
     }
 }
