@@ -24,8 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ErrorModelIT {
 
-    /** An endpoint that takes a JSON body with a required field ({@code password}). */
+    /** An endpoint that takes a JSON body. */
     private static final String JSON_ENDPOINT = "/_matrix/client/v3/register";
+
+    /** An endpoint whose body has a required field ({@code type}). */
+    private static final String REQUIRED_FIELD_ENDPOINT = "/_matrix/client/v3/login";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -88,8 +91,8 @@ class ErrorModelIT {
 
     @Test
     void missingRequiredFieldIsMissingParam() {
-        var body = Json.createObjectBuilder().add("username", "someone").build();
-        assertError(http.post(JSON_ENDPOINT, body), 400, "M_MISSING_PARAM");
+        var body = Json.createObjectBuilder().add("user", "someone").add("password", "secret").build();
+        assertError(http.post(REQUIRED_FIELD_ENDPOINT, body), 400, "M_MISSING_PARAM");
     }
 
     @Test
@@ -103,7 +106,7 @@ class ErrorModelIT {
     void postWithoutContentTypeIsReadAsJson() {
         var reply = http.postRaw(JSON_ENDPOINT, "{not json".getBytes(StandardCharsets.UTF_8), null);
         assertError(reply, 400, "M_NOT_JSON");
-        var missing = http.postRaw(JSON_ENDPOINT, "{\"username\":\"x\"}".getBytes(StandardCharsets.UTF_8), null);
+        var missing = http.postRaw(REQUIRED_FIELD_ENDPOINT, "{\"user\":\"x\"}".getBytes(StandardCharsets.UTF_8), null);
         assertError(missing, 400, "M_MISSING_PARAM");
     }
 

@@ -234,6 +234,15 @@ class LoginIT {
     }
 
     @Test
+    void loginWithInvalidDeviceIdIsInvalidParam() {
+        Accounts.Account account = accounts.register();
+
+        var body = passwordLogin(account.localpart(), account.password()).add("device_id", "bad id").build();
+
+        assertError(http.post(LOGIN, body), 400, "M_INVALID_PARAM");
+    }
+
+    @Test
     void loginWithoutDeviceIdCreatesANewDeviceEachTime() {
         Accounts.Account account = accounts.register();
 
