@@ -72,6 +72,9 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     }
 
     private static String bearerToken(String header) {
+        if (header.trim().equalsIgnoreCase(BEARER.trim())) {
+            return null;
+        }
         if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return header.substring(BEARER.length()).trim();
         }

@@ -67,6 +67,7 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
         String text = decode(readLimited(body, config.maxBodyBytes()));
         JsonObject json = parseObject(text);
         context.body(json);
+        JsonFieldTypes.check(type, json);
         Object request = bind(type, text);
         validate(request);
         return request;

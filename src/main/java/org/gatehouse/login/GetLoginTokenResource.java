@@ -4,9 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.gatehouse.config.LoginTokenConfig;
@@ -55,16 +53,13 @@ public class GetLoginTokenResource {
     @Inject
     RequestContext context;
 
-    @Context
-    UriInfo uri;
-
     @POST
     public LoginTokenResponse getToken(LoginTokenRequest request) {
         if (!config.enabled()) {
             throw new MatrixException(404, ErrCode.M_UNRECOGNIZED, "Login tokens are not enabled on this server");
         }
         Requester requester = context.requester();
-        UiaOutcome outcome = uia.authenticate(new UiaOperation("POST", uri.getPath(), context.body(), Set.of(),
+        UiaOutcome outcome = uia.authenticate(new UiaOperation("POST", "/login/get_token", context.body(), Set.of(),
                 requester.userRef(), FLOWS, false));
         uia.finish(outcome.sessionId(), "issued");
         User user = users.findById(requester.userRef()).orElseThrow(() -> MatrixException.forbidden("Unknown user"));

@@ -7,9 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.error.MatrixException;
@@ -32,9 +30,6 @@ public class RegisterResource {
     @Inject
     RequestContext context;
 
-    @Context
-    UriInfo uri;
-
     /**
      * Registers an account: {@code kind=user} through User-Interactive Authentication, or
      * {@code kind=guest}. 400 {@code M_INVALID_PARAM} for any other kind.
@@ -42,7 +37,7 @@ public class RegisterResource {
     @POST
     public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
         return switch (kind) {
-            case "user" -> registration.registerUser(request, context.body(), uri.getPath());
+            case "user" -> registration.registerUser(request, context.body());
             case "guest" -> registration.registerGuest(request);
             default -> throw MatrixException.invalidParam("kind must be user or guest");
         };

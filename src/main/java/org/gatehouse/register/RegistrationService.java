@@ -13,6 +13,7 @@ import org.gatehouse.account.PasswordHasher;
 import org.gatehouse.account.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.device.DeviceIds;
 import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
@@ -74,17 +75,20 @@ public class RegistrationService {
      *
      * @param body the raw request body, {@code auth} included
      */
-    public RegisterResponse registerUser(RegisterRequest request, JsonObject body, String path) {
+    public RegisterResponse registerUser(RegisterRequest request, JsonObject body) {
         requireEnabled();
         Optional<String> requested = Optional.ofNullable(request.username()).map(LocalpartRules::normalise);
         boolean resubmission = uia.isFinished(body);
         if (!resubmission) {
             requested.ifPresent(this::checkAvailable);
         }
+        if (request.deviceId() != null && !DeviceIds.isValid(request.deviceId())) {
+            throw MatrixException.invalidParam("device_id is not a valid device ID");
+        }
         if (request.password() != null && !resubmission) {
             policy.check(request.password());
         }
-        UiaOperation operation = new UiaOperation("POST", path, body, Set.of("password"), null, config.flows(), true);
+        UiaOperation operation = new UiaOperation("POST", "/register", body, Set.of("password"), null, config.flows(), true);
         UiaOutcome outcome = uia.authenticate(operation);
         String userId = outcome.result().orElseGet(() -> {
             String created = create(requested, request.password());

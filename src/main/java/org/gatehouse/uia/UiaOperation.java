@@ -8,7 +8,8 @@ import java.util.Set;
  * A request that User-Interactive Authentication protects.
  *
  * @param method       HTTP method
- * @param path         request path
+ * @param path         the endpoint's path without its version prefix (e.g. {@code /register}), so
+ *                     that {@code r0} and {@code v3} requests share sessions
  * @param body         the whole JSON request body, {@code auth} included
  * @param secretFields top-level body fields left out of the session's fingerprint (passwords)
  * @param userRef      database id of the user the operation acts for, or {@code null} (registration)

@@ -90,6 +90,18 @@ class ErrorModelIT {
     }
 
     @Test
+    void numberWhereAStringBelongsIsBadJson() {
+        var body = Json.createObjectBuilder().add("type", 5).add("password", "x").build();
+        assertError(http.post(REQUIRED_FIELD_ENDPOINT, body), 400, "M_BAD_JSON");
+    }
+
+    @Test
+    void stringWhereABooleanBelongsIsBadJson() {
+        var body = Json.createObjectBuilder().add("type", "m.login.password").add("refresh_token", "true").build();
+        assertError(http.post(REQUIRED_FIELD_ENDPOINT, body), 400, "M_BAD_JSON");
+    }
+
+    @Test
     void missingRequiredFieldIsMissingParam() {
         var body = Json.createObjectBuilder().add("user", "someone").add("password", "secret").build();
         assertError(http.post(REQUIRED_FIELD_ENDPOINT, body), 400, "M_MISSING_PARAM");

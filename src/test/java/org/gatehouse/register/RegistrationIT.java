@@ -29,7 +29,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -252,8 +251,6 @@ class RegistrationIT {
     }
 
     @Test
-    @Disabled("Server bug: the account is created before device_id is checked, so the 400 leaves a registered "
-            + "user behind and the retry with a valid device_id is M_USER_IN_USE")
     void invalidDeviceIdDoesNotCreateTheAccount() {
         String localpart = randomLocalpart("baddevice");
         var body = registration(localpart, PASSWORD).add("device_id", "bad id").add("auth", dummyAuth(null)).build();
