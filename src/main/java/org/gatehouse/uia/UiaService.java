@@ -123,10 +123,63 @@ public class UiaService {
         return sessions.find(auth.asJsonObject().getString("session")).map(UiaSession::result).isPresent();
     }
 
-    /** Records the operation's result in its session, so a resubmission returns the same result. */
+    /** What a client needs to attempt a stage of this type ({@link UiaStage#params()}); empty for none or an unknown type. */
+    public Optional<JsonObject> stageParams(String stageType) {
+        return Optional.ofNullable(stages.get(stageType)).flatMap(UiaStage::params);
+    }
+
+    /**
+     * The session with this id while it can still be advanced (unexpired, its operation not yet
+     * succeeded), for pages that complete stages out of band (spec: "Fallback").
+     */
+    @Transactional
+    public Optional<UiaSessionView> activeSession(String sessionId) {
+        return sessions.find(sessionId).filter(this::isActive)
+                .map(session -> new UiaSessionView(session.sessionId(), session.userRef()));
+    }
+
+    /**
+     * Attempts one stage in an existing session without the operation's fingerprint (spec:
+     * "Fallback"): the client later resubmits its original request with only the session, and
+     * {@link #authenticate} then checks the operation as usual. Completing a stage that no offered
+     * flow names has no effect on which flows are complete.
+     *
+     * @throws MatrixException 404 {@code M_UNRECOGNIZED} for an unknown stage type; 400
+     *         {@code M_UNKNOWN} for an unknown, expired or finished session; the stage's own failure
+     *         unchanged (401 for a failed attempt that may be retried)
+     */
+    @Transactional(dontRollbackOn = MatrixException.class)
+    public void completeStageForFallback(String sessionId, String stageType, JsonObject auth) {
+        UiaStage stage = stages.get(stageType);
+        if (stage == null) {
+            throw new MatrixException(404, ErrCode.M_UNRECOGNIZED, "Unknown authentication stage " + stageType);
+        }
+        UiaSession session = sessions.findForUpdate(sessionId).filter(this::isActive)
+                .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
+        stage.attempt(auth, new UiaSessionView(session.sessionId(), session.userRef()));
+        session.complete(stageType);
+    }
+
+    private boolean isActive(UiaSession session) {
+        return session.expiresAt() > clock.millis() && session.result() == null;
+    }
+
+    /**
+     * Records the operation's result in its session, so a resubmission returns the same result.
+     * The first time, every stage completed in the session hears of it
+     * ({@link UiaStage#onOperationSucceeded}).
+     */
     @Transactional
     public void finish(String sessionId, String result) {
-        sessions.findForUpdate(sessionId).ifPresent(session -> session.finish(result));
+        sessions.findForUpdate(sessionId).ifPresent(session -> {
+            boolean first = session.result() == null;
+            session.finish(result);
+            if (first) {
+                UiaSessionView view = new UiaSessionView(session.sessionId(), session.userRef());
+                session.completed().stream().map(stages::get).filter(java.util.Objects::nonNull)
+                        .forEach(stage -> stage.onOperationSucceeded(view));
+            }
+        });
     }
 
     private void attempt(UiaOperation operation, UiaSession session, String type, JsonObject auth) {

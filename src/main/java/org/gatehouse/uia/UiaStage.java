@@ -25,4 +25,12 @@ public interface UiaStage {
      *         request with that error as it is
      */
     void attempt(JsonObject auth, UiaSessionView session);
+
+    /**
+     * Called once when the operation succeeds ({@link UiaService#finish}) in a session where this
+     * stage was completed, inside the transaction that records the success; e.g. to turn a
+     * reserved use of a registration token into a completed one. Does nothing by default.
+     */
+    default void onOperationSucceeded(UiaSessionView session) {
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A test deployment's own settings override the server's: the mechanism other tests rely on. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestConfigSourceIT {
+class DeploymentSettingsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
