@@ -19,10 +19,17 @@ import org.gatehouse.user.User;
 @NamedQuery(name = Device.FIND_BY_USER_AND_DEVICE_ID,
         query = "select d from Device d where d.user.id = :userId and d.deviceId = :deviceId")
 @NamedQuery(name = Device.FIND_BY_USER, query = "select d from Device d where d.user.id = :userId order by d.deviceId")
+@NamedQuery(name = Device.RECORD_SEEN, query = """
+        update Device d set d.lastSeenTs = :ts, d.lastSeenIp = coalesce(:ip, d.lastSeenIp)
+        where d.id = :id and (d.lastSeenTs is null or d.lastSeenTs < :ts)""")
 public class Device {
 
     public static final String FIND_BY_USER_AND_DEVICE_ID = "Device.findByUserAndDeviceId";
     public static final String FIND_BY_USER = "Device.findByUser";
+    public static final String RECORD_SEEN = "Device.recordSeen";
+
+    /** The longest display name stored, in UTF-16 code units (the {@code display_name} column's size). */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 512;
 
     @Id
     @SequenceGenerator(name = "gh_device_id", sequenceName = "gh_id_seq", allocationSize = 50)

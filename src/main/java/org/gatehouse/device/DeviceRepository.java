@@ -35,6 +35,18 @@ public class DeviceRepository {
         return device;
     }
 
+    /**
+     * Records a sighting of the device unless a later one is already stored; a {@code null}
+     * address keeps the stored one. Nothing happens for a device that is gone.
+     */
+    public void recordSeen(long deviceRef, long timestamp, String ip) {
+        em.createNamedQuery(Device.RECORD_SEEN)
+                .setParameter("id", deviceRef)
+                .setParameter("ts", timestamp)
+                .setParameter("ip", ip)
+                .executeUpdate();
+    }
+
     /** Deletes the device; its tokens must have been revoked first. */
     public void delete(Device device) {
         em.remove(device);

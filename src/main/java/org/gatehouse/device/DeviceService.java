@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
@@ -66,6 +68,27 @@ public class DeviceService {
     public void deleteAll(long userRef) {
         tokens.revokeUser(userRef);
         devices.findByUser(userRef).forEach(devices::delete);
+    }
+
+    /**
+     * Revokes the tokens of the user's devices with these device IDs and deletes them; IDs of no
+     * device of the user (unknown, already deleted or another user's) are skipped.
+     */
+    @Transactional
+    public void deleteByDeviceIds(long userRef, Collection<String> deviceIds) {
+        Set<String> doomed = Set.copyOf(deviceIds);
+        devices.findByUser(userRef).stream().filter(device -> doomed.contains(device.deviceId())).forEach(this::remove);
+    }
+
+    /** Revokes the tokens of every device of the user but {@code keptDeviceRef} and deletes those devices. */
+    @Transactional
+    public void deleteAllExcept(long userRef, long keptDeviceRef) {
+        devices.findByUser(userRef).stream().filter(device -> device.id() != keptDeviceRef).forEach(this::remove);
+    }
+
+    private void remove(Device device) {
+        tokens.revokeDevice(device.id());
+        devices.delete(device);
     }
 
     private Device reuseOrCreate(User user, String deviceId, String displayName) {

@@ -15,8 +15,9 @@ import org.gatehouse.http.RequestContext;
 /**
  * {@code GET /_matrix/client/v3/capabilities} (spec: "Capabilities negotiation";
  * {@code capabilities.yaml}): the account capabilities Gatehouse decides, stated honestly —
- * password change is not served yet, third-party identifiers are not stored, and login tokens
- * follow {@code gatehouse.login-token.enabled} (never for guests).
+ * password change is served to users (not guests, who have no password), third-party
+ * identifiers are not stored, and login tokens follow {@code gatehouse.login-token.enabled}
+ * (never for guests).
  */
 @Path(ApiPaths.CLIENT_V3 + "/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +47,8 @@ public class CapabilitiesResource {
 
     @GET
     public CapabilitiesResponse capabilities() {
-        boolean loginToken = loginTokens.enabled() && !context.requester().guest();
-        return new CapabilitiesResponse(new Capabilities(new Enabled(false), new Enabled(loginToken), new Enabled(false)));
+        boolean guest = context.requester().guest();
+        boolean loginToken = loginTokens.enabled() && !guest;
+        return new CapabilitiesResponse(new Capabilities(new Enabled(!guest), new Enabled(loginToken), new Enabled(false)));
     }
 }

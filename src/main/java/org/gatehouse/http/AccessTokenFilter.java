@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import org.gatehouse.device.DeviceActivity;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.TokenService;
@@ -25,6 +26,8 @@ import org.gatehouse.token.TokenService;
  *   <li>malformed, unknown or revoked → 401 {@code M_UNKNOWN_TOKEN} ({@link TokenService});</li>
  *   <li>a guest on an endpoint without {@link AllowGuest} → 403 {@code M_GUEST_ACCESS_FORBIDDEN}.</li>
  * </ul>
+ * An authenticated request counts as a sighting of its device ({@link DeviceActivity}: kept in
+ * memory, no database write here).
  */
 @Provider
 @Authenticated
@@ -39,6 +42,9 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     @Inject
     RequestContext context;
 
+    @Inject
+    DeviceActivity activity;
+
     @Context
     ResourceInfo resource;
 
@@ -50,6 +56,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
         }
         context.authenticate(requester);
+        activity.seen(requester.deviceRef(), context.clientAddress());
     }
 
     static String presentedToken(ContainerRequestContext request) {

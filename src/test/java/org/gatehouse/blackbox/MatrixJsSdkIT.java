@@ -31,4 +31,13 @@ class MatrixJsSdkIT {
     void aRealClientRegistersLogsInAndLogsOut() {
         NodeClient.run("accounts.mjs", base.toString().replaceAll("/+$", ""));
     }
+
+    /**
+     * Device list, rename, deletion through UIA (m.login.password), password change and login with
+     * the new password: src/test/blackbox/devices.mjs.
+     */
+    @Test
+    void aRealClientManagesItsDevicesAndChangesItsPassword() {
+        NodeClient.run("devices.mjs", base.toString().replaceAll("/+$", ""));
+    }
 }

@@ -1,0 +1,46 @@
+package org.gatehouse.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.gatehouse.device.DeviceService;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserRepository;
+
+/** The transactional writes of password change and account deactivation, once authentication has passed. */
+@ApplicationScoped
+public class AccountUpdates {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    DeviceService devices;
+
+    /**
+     * Stores the new password hash and, when {@code keptDeviceRef} is not {@code null}, revokes
+     * the tokens of every other device of the user and deletes those devices.
+     */
+    @Transactional
+    public void changePassword(long userRef, String passwordHash, Long keptDeviceRef) {
+        user(userRef).changePasswordHash(passwordHash);
+        if (keptDeviceRef != null) {
+            devices.deleteAllExcept(userRef, keptDeviceRef);
+        }
+    }
+
+    /**
+     * Deactivates the account for good, recording {@code erase}, revokes every token and deletes
+     * every device. The account keeps its row (and password hash), so its user ID is never
+     * registered again and a login with the right password is told the account is deactivated.
+     */
+    @Transactional
+    public void deactivate(long userRef, boolean erase) {
+        user(userRef).deactivate(erase);
+        devices.deleteAll(userRef);
+    }
+
+    private User user(long userRef) {
+        return users.findById(userRef).orElseThrow(() -> new IllegalStateException("No user " + userRef));
+    }
+}

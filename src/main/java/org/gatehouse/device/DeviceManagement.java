@@ -1,0 +1,140 @@
+package org.gatehouse.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gatehouse.device.LastSeenTracker.Sighting;
+import org.gatehouse.http.Requester;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.uia.UiaOperation;
+import org.gatehouse.uia.UiaOutcome;
+import org.gatehouse.uia.UiaService;
+
+/**
+ * The device management module (spec: "Device Management", {@code device_management.yaml}): a user
+ * lists, reads and renames their own devices, and deletes them after re-entering their password.
+ * Devices are looked up among the requester's own, so another user's device ID is as unknown as a
+ * made-up one.
+ */
+@ApplicationScoped
+public class DeviceManagement {
+
+    /**
+     * The one flow that deleting devices offers: the spec's security considerations ask for
+     * authentication beyond the access token, so the password is asked for on every deletion.
+     */
+    static final List<List<String>> DELETE_FLOWS = List.of(List.of("m.login.password"));
+
+    /** What {@link UiaService#finish} records for a completed deletion. */
+    private static final String DELETED = "deleted";
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    DeviceService deviceService;
+
+    @Inject
+    DeviceActivity activity;
+
+    @Inject
+    UiaService uia;
+
+    /** Every device of the user, ordered by device ID, with their last sighting. */
+    @Transactional
+    public List<DeviceInfo> list(long userRef) {
+        return devices.findByUser(userRef).stream().map(this::info).toList();
+    }
+
+    /**
+     * One device of the user.
+     *
+     * @throws MatrixException 404 {@code M_NOT_FOUND} when the user has no device with this ID
+     */
+    @Transactional
+    public DeviceInfo get(long userRef, String deviceId) {
+        return info(find(userRef, deviceId));
+    }
+
+    /**
+     * Sets the display name of an existing device of the user; {@code null} keeps it. Devices are
+     * never created here: the spec reserves that to application services.
+     *
+     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a name longer than
+     *         {@value Device#MAX_DISPLAY_NAME_LENGTH} characters; 404 {@code M_NOT_FOUND} when the
+     *         user has no device with this ID
+     */
+    @Transactional
+    public void rename(long userRef, String deviceId, String displayName) {
+        if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
+            throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
+                    + " characters long");
+        }
+        Device device = find(userRef, deviceId);
+        if (displayName != null) {
+            device.rename(displayName);
+        }
+    }
+
+    /**
+     * {@code DELETE /devices/{deviceId}}: deletes one device of the requester, as {@link #delete}.
+     */
+    public void deleteOne(Requester requester, String deviceId, JsonObject body) {
+        delete(requester, "DELETE", "/devices/" + deviceId, List.of(deviceId), body);
+    }
+
+    /**
+     * {@code POST /delete_devices}: deletes the requester's devices listed in the body's
+     * {@code devices}, as {@link #delete}.
+     *
+     * @throws MatrixException 400 {@code M_BAD_JSON} when an element of {@code devices} is not a
+     *         string (JSON-B would quietly turn a number into one)
+     */
+    public void deleteListed(Requester requester, JsonObject body) {
+        JsonValue listed = body.get("devices");
+        if (listed == null || listed.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw MatrixException.missingParam("Missing parameter: devices");
+        }
+        if (listed.asJsonArray().stream().anyMatch(id -> id.getValueType() != JsonValue.ValueType.STRING)) {
+            throw MatrixException.badJson("devices must be a list of strings");
+        }
+        List<String> deviceIds = listed.asJsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        delete(requester, "POST", "/delete_devices", deviceIds, body);
+    }
+
+    /**
+     * Deletes the requester's devices with these IDs once the request's {@code auth} completes
+     * {@code m.login.password} for the requester, revoking their tokens; IDs of no device of the
+     * requester are skipped (the spec answers 200 for devices "removed previously"). The UIA
+     * session is bound to the method, the path and the body, and a completed one is not accepted
+     * again.
+     *
+     * @param path the path without its version prefix, e.g. {@code /devices/ABC}
+     * @throws MatrixException 401 with the UIA body until the password is given, and after a
+     *         wrong one ({@code M_FORBIDDEN}); 403 {@code M_FORBIDDEN} for another user's
+     *         credentials or a session of another operation
+     */
+    private void delete(Requester requester, String method, String path, List<String> deviceIds, JsonObject body) {
+        UiaOutcome outcome = uia.authenticate(new UiaOperation(method, path, body, Set.of(), requester.userRef(),
+                DELETE_FLOWS, false));
+        deviceService.deleteByDeviceIds(requester.userRef(), deviceIds);
+        uia.finish(outcome.sessionId(), DELETED);
+    }
+
+    private Device find(long userRef, String deviceId) {
+        return devices.find(userRef, deviceId).orElseThrow(() -> MatrixException.notFound("Unknown device"));
+    }
+
+    private DeviceInfo info(Device device) {
+        Optional<Sighting> seen = activity.lastSeen(device.id(), device.lastSeenTs(), device.lastSeenIp());
+        return new DeviceInfo(device.deviceId(), device.displayName(), seen.map(Sighting::ip).orElse(null),
+                seen.map(Sighting::timestamp).orElse(null));
+    }
+}

@@ -1,0 +1,60 @@
+package org.gatehouse.device;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.Authenticated;
+import org.gatehouse.http.EmptyResponse;
+import org.gatehouse.http.RequestContext;
+
+/**
+ * {@code GET /_matrix/client/v3/devices} and {@code GET}, {@code PUT}, {@code DELETE} on
+ * {@code /_matrix/client/v3/devices/{deviceId}} (spec: "Device Management";
+ * {@code device_management.yaml}). Guests may not use them.
+ */
+@Path(ApiPaths.CLIENT_V3 + "/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DevicesResource {
+
+    @Inject
+    DeviceManagement devices;
+
+    @Inject
+    RequestContext context;
+
+    /** Every device of the requester. */
+    @GET
+    public DeviceList list() {
+        return new DeviceList(devices.list(context.requester().userRef()));
+    }
+
+    /** One device of the requester; 404 {@code M_NOT_FOUND} for any other ID. */
+    @GET
+    @Path("/{deviceId}")
+    public DeviceInfo get(@PathParam("deviceId") String deviceId) {
+        return devices.get(context.requester().userRef(), deviceId);
+    }
+
+    /** Renames one of the requester's devices; 404 {@code M_NOT_FOUND} for any other ID (never creates one). */
+    @PUT
+    @Path("/{deviceId}")
+    public EmptyResponse update(@PathParam("deviceId") String deviceId, UpdateDeviceRequest request) {
+        devices.rename(context.requester().userRef(), deviceId, request.displayName());
+        return EmptyResponse.INSTANCE;
+    }
+
+    /** Deletes one of the requester's devices after User-Interactive Authentication ({@code m.login.password}). */
+    @DELETE
+    @Path("/{deviceId}")
+    public EmptyResponse delete(@PathParam("deviceId") String deviceId, DeleteDeviceRequest request) {
+        devices.deleteOne(context.requester(), deviceId, context.body());
+        return EmptyResponse.INSTANCE;
+    }
+}

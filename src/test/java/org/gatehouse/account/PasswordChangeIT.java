@@ -1,0 +1,249 @@
+package org.gatehouse.account;
+
+import static org.gatehouse.device.Reauth.DEVICES;
+import static org.gatehouse.device.Reauth.PASSWORD;
+import static org.gatehouse.device.Reauth.assertPasswordChallenge;
+import static org.gatehouse.device.Reauth.assertPasswordFlows;
+import static org.gatehouse.device.Reauth.passwordAuth;
+import static org.gatehouse.device.Reauth.withPassword;
+import static org.gatehouse.testing.MatrixAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.GatehouseDeployment;
+import org.gatehouse.testing.MatrixHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code POST /account/password} (spec: "Password management", {@code password_management.yaml})
+ * and the {@code m.change_password} capability.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PasswordChangeIT {
+
+    private static final String NEW_PASSWORD = "a brand new passphrase";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatehouseDeployment.war();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private MatrixHttp http;
+    private Accounts accounts;
+
+    @BeforeEach
+    void client() {
+        http = new MatrixHttp(base);
+        accounts = new Accounts(http);
+    }
+
+    private static JsonObject change(String newPassword) {
+        return Json.createObjectBuilder().add("new_password", newPassword).build();
+    }
+
+    private static JsonObject change(String newPassword, boolean logoutDevices) {
+        return Json.createObjectBuilder().add("new_password", newPassword).add("logout_devices", logoutDevices).build();
+    }
+
+    /** Changes the password through the whole dance as {@code account}; asserts 200 {}. */
+    private void changeWithPassword(Account account, JsonObject body) {
+        String session = assertPasswordChallenge(http.post(PASSWORD, body, account.accessToken()));
+        var done = http.post(PASSWORD, withPassword(body, session, account), account.accessToken());
+        assertEquals(200, done.status(), done::text);
+        assertEquals(JsonObject.EMPTY_JSON_OBJECT, done.json());
+    }
+
+    private MatrixHttp.Reply login(Account account, String password) {
+        return http.post(Accounts.LOGIN, Accounts.passwordLogin(account.localpart(), password).build());
+    }
+
+    @Test
+    void changeWithoutAuthIsChallengedForThePassword() {
+        Account account = accounts.register();
+
+        assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+        assertEquals(200, login(account, account.password()).status());
+    }
+
+    @Test
+    void theNewPasswordLogsIn() {
+        Account account = accounts.register();
+
+        changeWithPassword(account, change(NEW_PASSWORD));
+
+        var reply = login(account, NEW_PASSWORD);
+        assertEquals(200, reply.status(), reply::text);
+    }
+
+    @Test
+    void theOldPasswordNoLongerLogsIn() {
+        Account account = accounts.register();
+
+        changeWithPassword(account, change(NEW_PASSWORD));
+
+        assertError(login(account, account.password()), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void otherDevicesAreLoggedOutAndDeletedByDefault() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+
+        changeWithPassword(account, change(NEW_PASSWORD));
+
+        accounts.assertTokenRevoked(other.accessToken());
+        var reply = http.get(DEVICES, account.accessToken());
+        assertEquals(List.of(account.deviceId()), reply.json().getJsonArray("devices").getValuesAs(JsonObject.class)
+                .stream().map(device -> device.getString("device_id")).toList(), reply::text);
+    }
+
+    @Test
+    void theCallersTokenKeepsWorking() {
+        Account account = accounts.register();
+        accounts.login(account);
+
+        changeWithPassword(account, change(NEW_PASSWORD));
+
+        accounts.assertTokenWorks(account);
+    }
+
+    @Test
+    void logoutDevicesTrueLogsOutOtherDevices() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+
+        changeWithPassword(account, change(NEW_PASSWORD, true));
+
+        accounts.assertTokenRevoked(other.accessToken());
+        accounts.assertTokenWorks(account);
+    }
+
+    @Test
+    void logoutDevicesFalseKeepsOtherDevices() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+
+        changeWithPassword(account, change(NEW_PASSWORD, false));
+
+        accounts.assertTokenWorks(other);
+        accounts.assertTokenWorks(account);
+    }
+
+    @Test
+    void otherUsersAreNotLoggedOut() {
+        Account account = accounts.register();
+        Account stranger = accounts.register();
+
+        changeWithPassword(account, change(NEW_PASSWORD));
+
+        accounts.assertTokenWorks(stranger);
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedBeforeAuthentication() {
+        Account account = accounts.register();
+
+        assertError(http.post(PASSWORD, change("short"), account.accessToken()), 400, "M_WEAK_PASSWORD");
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedWithAuthentication() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+
+        var reply = http.post(PASSWORD, withPassword(change("short"), session, account), account.accessToken());
+
+        assertError(reply, 400, "M_WEAK_PASSWORD");
+        assertEquals(200, login(account, account.password()).status());
+    }
+
+    @Test
+    void missingNewPasswordIsMissingParam() {
+        Account account = accounts.register();
+
+        assertError(http.post(PASSWORD, JsonObject.EMPTY_JSON_OBJECT, account.accessToken()), 400, "M_MISSING_PARAM");
+    }
+
+    @Test
+    void wrongCurrentPasswordIsAFailedAttemptWithTheFlows() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+
+        var reply = http.post(PASSWORD, Accounts.withAuth(change(NEW_PASSWORD),
+                passwordAuth(session, account.localpart(), "wrong password")), account.accessToken());
+
+        JsonObject body = assertError(reply, 401, "M_FORBIDDEN", "flows", "params", "session");
+        assertPasswordFlows(body);
+        assertError(login(account, NEW_PASSWORD), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void anotherUsersCredentialsAreForbidden() {
+        Account account = accounts.register();
+        Account stranger = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+
+        var reply = http.post(PASSWORD, Accounts.withAuth(change(NEW_PASSWORD),
+                passwordAuth(session, stranger.localpart(), stranger.password())), account.accessToken());
+
+        assertError(reply, 403, "M_FORBIDDEN");
+        assertEquals(200, login(account, account.password()).status());
+    }
+
+    @Test
+    void aCompletedSessionIsNotAcceptedAgain() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+        JsonObject authenticated = withPassword(change(NEW_PASSWORD), session, account);
+        assertEquals(200, http.post(PASSWORD, authenticated, account.accessToken()).status());
+
+        var again = http.post(PASSWORD, authenticated, account.accessToken());
+
+        assertNotEquals(session, assertPasswordChallenge(again));
+    }
+
+    @Test
+    void aSessionStartedWithOtherOptionsIsForbidden() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD, false), account.accessToken()));
+
+        var reply = http.post(PASSWORD, withPassword(change(NEW_PASSWORD, true), session, account), account.accessToken());
+
+        assertError(reply, 403, "M_FORBIDDEN");
+        accounts.assertTokenWorks(other);
+    }
+
+    @Test
+    void changeWithoutTokenIsMissingToken() {
+        assertError(http.post(PASSWORD, change(NEW_PASSWORD)), 401, "M_MISSING_TOKEN");
+    }
+
+    @Test
+    void capabilitiesAdvertisePasswordChange() {
+        Account account = accounts.register();
+
+        var reply = http.get("/_matrix/client/v3/capabilities", account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(Json.createObjectBuilder().add("enabled", true).build(),
+                reply.json().getJsonObject("capabilities").getJsonObject("m.change_password"), reply::text);
+    }
+}
