@@ -21,6 +21,9 @@ public class TokenRetirement {
     RefreshTokenRepository refreshTokens;
 
     @Inject
+    TokenCache cache;
+
+    @Inject
     Clock clock;
 
     /** Called on the first use of access token {@code accessTokenRef}, which retires {@code refreshRef}. */
@@ -33,6 +36,7 @@ public class TokenRetirement {
     /** Revokes refresh token {@code refreshRef} and deletes the access token issued with it. */
     @Transactional
     public void retire(long refreshRef) {
+        refreshTokens.findById(refreshRef).ifPresent(refresh -> cache.deviceRevoked(refresh.device().id()));
         refreshTokens.revoke(refreshRef, clock.millis());
         accessTokens.deleteByRefreshToken(refreshRef);
     }

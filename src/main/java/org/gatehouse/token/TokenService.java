@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.config.TokenConfig;
 import org.gatehouse.device.Device;
@@ -19,6 +18,7 @@ import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
+import org.gatehouse.infra.Audit;
 
 /**
  * Issues, verifies, refreshes and revokes tokens (spec: "Client Authentication", "Using access
@@ -32,8 +32,6 @@ public class TokenService {
     static final int MAX_TOKEN_LENGTH = 4096;
 
     static final String REFRESH_PREFIX = "ghr";
-
-    private static final Logger AUDIT = Logger.getLogger("org.gatehouse.audit");
 
     @Inject
     @Any
@@ -55,6 +53,9 @@ public class TokenService {
     TokenRetirement retirement;
 
     @Inject
+    TokenCache cache;
+
+    @Inject
     RefreshDerivation derivation;
 
     @Inject
@@ -62,6 +63,9 @@ public class TokenService {
 
     @Inject
     SecureRandom random;
+
+    @Inject
+    Audit audit;
 
     private Map<String, AccessTokenStrategy> byFormat;
 
@@ -99,10 +103,10 @@ public class TokenService {
                 .orElseThrow(() -> unknownToken(false, "Unrecognised refresh token"));
         if (presented.revoked()) {
             revokeDevice(presented.device().id());
-            AUDIT.warning(() -> "event=refresh_token_replayed device_ref=" + presented.device().id()
-                    + " user_ref=" + presented.user().id());
+            audit.refreshTokenReplayed(userId(presented.user().localpart()), presented.device().deviceId());
             throw unknownToken(false, "Refresh token was already used; the session has been revoked");
         }
+        audit.tokenRefreshed(userId(presented.user().localpart()), presented.device().deviceId());
         refreshTokens.findLivePredecessor(presented.id()).ifPresent(retirement::retire);
         if (presented.successorRef() != null) {
             String nextRefresh = OpaqueTokens.assemble(REFRESH_PREFIX, derivation.refreshPart(refreshToken));
@@ -141,7 +145,7 @@ public class TokenService {
             case EXPIRED -> throw unknownToken(true, "Access token has expired");
             case PASSES -> { }
         }
-        TokenOwner owner = accessTokens.findOwner(TokenHashes.sha256(token))
+        TokenOwner owner = cache.owner(TokenHashes.sha256(token), accessTokens::findOwner)
                 .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
         if (owner.deactivated()) {
             throw unknownToken(false, "Unrecognised access token");
@@ -159,6 +163,7 @@ public class TokenService {
     /** Revokes every access and refresh token of the device. */
     @Transactional
     public void revokeDevice(long deviceRef) {
+        cache.deviceRevoked(deviceRef);
         accessTokens.deleteByDevice(deviceRef);
         refreshTokens.deleteByDevice(deviceRef);
     }
@@ -166,6 +171,7 @@ public class TokenService {
     /** Revokes every access and refresh token of the user. */
     @Transactional
     public void revokeUser(long userRef) {
+        cache.userRevoked(userRef);
         accessTokens.deleteByUser(userRef);
         refreshTokens.deleteByUser(userRef);
     }
@@ -173,6 +179,7 @@ public class TokenService {
     /** Revokes one access token. */
     @Transactional
     public void revokeAccessToken(long tokenRef) {
+        cache.tokenRevoked(tokenRef);
         accessTokens.deleteById(tokenRef);
     }
 

@@ -1,0 +1,22 @@
+-- POST /_matrix/client/v3/login (m.login.password), rotating over the users of a file of
+-- "localpart token" lines (argument 1), all with the password of argument 2.
+dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+
+local requests = {}
+local i = 0
+
+function init(args)
+  for line in io.lines(args[1]) do
+    local localpart = line:match("^(%S+)")
+    local body = '{"type":"m.login.password","identifier":{"type":"m.id.user","user":"' .. localpart
+        .. '"},"password":"' .. args[2] .. '","initial_device_display_name":"bench"}'
+    table.insert(requests, wrk.format("POST", "/_matrix/client/v3/login",
+        { ["Content-Type"] = "application/json" }, body))
+  end
+  i = (tid * 7919) % #requests
+end
+
+function request()
+  i = i % #requests + 1
+  return requests[i]
+end

@@ -1,0 +1,152 @@
+package org.gatehouse.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.gatehouse.config.TokenCacheConfig;
+
+/**
+ * A bounded in-process cache of verified access tokens: the {@link TokenOwner} row that
+ * {@link TokenService#authenticate} read for a token, keyed by the SHA-256 of the token, so that
+ * a token in use costs no database round trip. The caller still applies every check to a cached
+ * row (expiry, deactivation), so an expired token is refused at its expiry whether cached or not.
+ *
+ * <p><b>Revocation on this node is immediate.</b> Every path that deletes access tokens goes
+ * through {@link TokenService#revokeDevice}, {@link TokenService#revokeUser},
+ * {@link TokenService#revokeAccessToken} or {@link TokenRetirement#retire}, which call
+ * {@link #deviceRevoked}, {@link #userRevoked} or {@link #tokenRevoked}. Each call records the
+ * revocation with a new stamp at once and again when the revoking transaction completes; a cached
+ * row is served only while no revocation of its token, device or user has a stamp newer than the
+ * stamp taken before the row was read. The second record closes the window in which a concurrent
+ * request reads the row after the first record but before the deletion is committed.
+ *
+ * <p><b>Other nodes</b> keep no shared state: a node trusts a cached row for at most
+ * {@code gatehouse.tokens.cache.ttl-seconds} (5 s by default) after reading it, so a token
+ * revoked on one node stops working on every node within that time. The same bound applies to a
+ * change of a user's {@code admin} or {@code guest} flag that does not revoke the user's tokens.
+ * Rows of deactivated accounts and rows whose first use retires a refresh token are never cached.
+ */
+@ApplicationScoped
+public class TokenCache {
+
+    /** What one revoking call revoked; fired to be recorded again after the transaction. */
+    record Revocation(Kind kind, long ref) {
+    }
+
+    enum Kind { TOKEN, DEVICE, USER }
+
+    private record Entry(TokenOwner owner, long stamp, long trustedUntil) {
+    }
+
+    private record Revoked(long stamp, long at) {
+    }
+
+    private static final int REVOCATIONS_BEFORE_PURGE = 10_000;
+
+    @Inject
+    TokenCacheConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Revocation> revocations;
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Long, Revoked> revokedTokens = new ConcurrentHashMap<>();
+    private final Map<Long, Revoked> revokedDevices = new ConcurrentHashMap<>();
+    private final Map<Long, Revoked> revokedUsers = new ConcurrentHashMap<>();
+    private final AtomicLong stamps = new AtomicLong();
+
+    /**
+     * The owner of the token with hash {@code tokenHash}: the cached row when one is trusted,
+     * otherwise what {@code database} returns for the hash, which is cached when it may be.
+     */
+    Optional<TokenOwner> owner(String tokenHash, Function<String, Optional<TokenOwner>> database) {
+        long ttl = config.ttl().toMillis();
+        if (ttl == 0) {
+            return database.apply(tokenHash);
+        }
+        long now = clock.millis();
+        Entry cached = entries.get(tokenHash);
+        if (cached != null) {
+            if (cached.trustedUntil() > now && !revokedSince(cached)) {
+                return Optional.of(cached.owner());
+            }
+            entries.remove(tokenHash, cached);
+        }
+        long stamp = stamps.get();
+        Optional<TokenOwner> owner = database.apply(tokenHash);
+        owner.filter(row -> !row.deactivated() && row.retiresRefreshRef() == null)
+                .ifPresent(row -> store(tokenHash, new Entry(row, stamp, now + ttl)));
+        return owner;
+    }
+
+    /** Every access token of device {@code deviceRef} is being revoked. */
+    void deviceRevoked(long deviceRef) {
+        revoke(new Revocation(Kind.DEVICE, deviceRef));
+    }
+
+    /** Every access token of user {@code userRef} is being revoked. */
+    void userRevoked(long userRef) {
+        revoke(new Revocation(Kind.USER, userRef));
+    }
+
+    /** Access token {@code tokenRef} is being revoked. */
+    void tokenRevoked(long tokenRef) {
+        revoke(new Revocation(Kind.TOKEN, tokenRef));
+    }
+
+    /** Records {@code revocation} again once the revoking transaction has completed (at once without one). */
+    void afterCompletion(@Observes(during = TransactionPhase.AFTER_COMPLETION) Revocation revocation) {
+        record(revocation);
+    }
+
+    private void revoke(Revocation revocation) {
+        record(revocation);
+        revocations.fire(revocation);
+    }
+
+    private void record(Revocation revocation) {
+        Map<Long, Revoked> revoked = switch (revocation.kind()) {
+            case TOKEN -> revokedTokens;
+            case DEVICE -> revokedDevices;
+            case USER -> revokedUsers;
+        };
+        long now = clock.millis();
+        if (revoked.size() >= REVOCATIONS_BEFORE_PURGE) {
+            long forgettable = now - 2 * config.ttl().toMillis();
+            revoked.values().removeIf(old -> old.at() < forgettable);
+        }
+        revoked.put(revocation.ref(), new Revoked(stamps.incrementAndGet(), now));
+    }
+
+    private boolean revokedSince(Entry entry) {
+        TokenOwner owner = entry.owner();
+        return newer(revokedTokens.get(owner.tokenId()), entry) || newer(revokedDevices.get(owner.deviceRef()), entry)
+                || newer(revokedUsers.get(owner.userRef()), entry);
+    }
+
+    private static boolean newer(Revoked revoked, Entry entry) {
+        return revoked != null && revoked.stamp() > entry.stamp();
+    }
+
+    private void store(String tokenHash, Entry entry) {
+        if (entries.size() >= config.maxEntries()) {
+            long now = clock.millis();
+            entries.values().removeIf(old -> old.trustedUntil() <= now);
+            if (entries.size() >= config.maxEntries() * 9L / 10) {
+                entries.clear();
+            }
+        }
+        entries.put(tokenHash, entry);
+    }
+}

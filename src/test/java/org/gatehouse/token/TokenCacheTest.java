@@ -1,0 +1,224 @@
+package org.gatehouse.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.gatehouse.config.TokenCacheConfig;
+import org.junit.jupiter.api.Test;
+
+/** The cache of verified tokens: hits, expiry of trust, revocation and bounds. */
+class TokenCacheTest {
+
+    private static final String HASH = "a".repeat(64);
+    private static final TokenOwner ROW = new TokenOwner(10, null, null, 20, "alice", false, false, false, 30, "DEV");
+
+    private final MutableClock clock = new MutableClock();
+    private final List<TokenCache.Revocation> afterCommit = new ArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private TokenCache cache(long ttlSeconds, int maxEntries) {
+        TokenCache cache = new TokenCache();
+        cache.config = new TokenCacheConfig(ttlSeconds, maxEntries);
+        cache.clock = clock;
+        cache.revocations = new PendingEvents(afterCommit);
+        return cache;
+    }
+
+    private Function<String, Optional<TokenOwner>> database(TokenOwner row) {
+        return hash -> {
+            reads.incrementAndGet();
+            return Optional.ofNullable(row);
+        };
+    }
+
+    @Test
+    void secondLookupWithinTtlSkipsTheDatabase() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        assertEquals(Optional.of(ROW), cache.owner(HASH, database(ROW)));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void lookupAfterTtlReadsTheDatabaseAgain() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        clock.advance(5_000);
+        cache.owner(HASH, database(ROW));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void deviceRevocationTakesEffectAtOnce() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        cache.deviceRevoked(ROW.deviceRef());
+        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+    }
+
+    @Test
+    void userRevocationTakesEffectAtOnce() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        cache.userRevoked(ROW.userRef());
+        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+    }
+
+    @Test
+    void tokenRevocationTakesEffectAtOnce() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        cache.tokenRevoked(ROW.tokenId());
+        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+    }
+
+    @Test
+    void revocationOfAnotherDeviceKeepsTheEntry() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(ROW));
+        cache.deviceRevoked(ROW.deviceRef() + 1);
+        cache.owner(HASH, database(ROW));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void rowReadBeforeTheRevokingTransactionCommitsIsNotServedAfterIt() {
+        TokenCache cache = cache(5, 100);
+        cache.deviceRevoked(ROW.deviceRef());
+        cache.owner(HASH, database(ROW));
+        afterCommit.forEach(cache::afterCompletion);
+        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+    }
+
+    @Test
+    void rowReadWhileARevocationHappensIsNotServedLater() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, hash -> {
+            cache.userRevoked(ROW.userRef());
+            return Optional.of(ROW);
+        });
+        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+    }
+
+    @Test
+    void rowOfDeactivatedAccountIsNotCached() {
+        TokenOwner deactivated = new TokenOwner(10, null, null, 20, "alice", false, false, true, 30, "DEV");
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(deactivated));
+        cache.owner(HASH, database(deactivated));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void rowWhoseFirstUseRetiresARefreshTokenIsNotCached() {
+        TokenOwner retiring = new TokenOwner(10, null, 99L, 20, "alice", false, false, false, 30, "DEV");
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(retiring));
+        cache.owner(HASH, database(retiring));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void unknownTokenIsNotCached() {
+        TokenCache cache = cache(5, 100);
+        cache.owner(HASH, database(null));
+        cache.owner(HASH, database(null));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void zeroTtlTurnsTheCacheOff() {
+        TokenCache cache = cache(0, 100);
+        cache.owner(HASH, database(ROW));
+        cache.owner(HASH, database(ROW));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void cacheNeverHoldsMoreThanItsBound() {
+        TokenCache cache = cache(5, 10);
+        for (int i = 0; i < 25; i++) {
+            cache.owner(Integer.toString(i), database(ROW));
+        }
+        int before = reads.get();
+        for (int i = 0; i < 25; i++) {
+            cache.owner(Integer.toString(i), database(ROW));
+        }
+        assertTrue(reads.get() - before >= 15, "at most 10 of 25 tokens can still be cached");
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private long millis = Instant.parse("2026-11-27T12:00:00Z").toEpochMilli();
+
+        void advance(long by) {
+            millis += by;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Collects fired revocations, as a transactional observer would receive them after commit. */
+    private record PendingEvents(List<TokenCache.Revocation> fired) implements Event<TokenCache.Revocation> {
+        @Override
+        public void fire(TokenCache.Revocation event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends TokenCache.Revocation> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends TokenCache.Revocation> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<TokenCache.Revocation> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends TokenCache.Revocation> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends TokenCache.Revocation> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
