@@ -2,6 +2,7 @@ package org.gatehouse;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * The JAX-RS application. Matrix paths are absolute ({@code /_matrix/client/...},
@@ -10,4 +11,14 @@ import jakarta.ws.rs.core.Application;
  */
 @ApplicationPath("/")
 public class GatehouseApplication extends Application {
+
+    /**
+     * Switches off Jersey's generated WADL ({@code GET /application.wadl} on Payara), so that every
+     * path Gatehouse does not serve is 404 {@code M_UNRECOGNIZED} on every server. Other JAX-RS
+     * runtimes ignore the property.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -10,6 +10,7 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
+import org.gatehouse.infra.Audit;
 
 /**
  * Password change and account deactivation (spec: "Account management", "Password management",
@@ -36,10 +37,13 @@ public class AccountManagement {
     PasswordPolicy policy;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     AccountUpdates updates;
+
+    @Inject
+    Audit audit;
 
     /**
      * Changes the requester's password. The password policy is checked first, so a weak password
@@ -57,6 +61,7 @@ public class AccountManagement {
         UiaOutcome outcome = authenticate(requester, "/account/password", body, Set.of("new_password"));
         updates.changePassword(requester.userRef(), hasher.hash(request.newPassword()),
                 request.logsOutDevices() ? requester.deviceRef() : null);
+        audit.passwordChanged(requester.userId(), requester.deviceId());
         uia.finish(outcome.sessionId(), "password changed");
     }
 
@@ -71,6 +76,7 @@ public class AccountManagement {
     public String deactivate(Requester requester, DeactivateRequest request, JsonObject body) {
         UiaOutcome outcome = authenticate(requester, "/account/deactivate", body, Set.of());
         updates.deactivate(requester.userRef(), request.erases());
+        audit.deactivated(requester.userId());
         uia.finish(outcome.sessionId(), "deactivated");
         return NOTHING_TO_UNBIND;
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.infra.Audit;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.register.RegistrationTokenView;
 import org.gatehouse.register.RegistrationTokens;
@@ -50,6 +51,9 @@ public class RegistrationTokensResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    Audit audit;
+
     /** Lists tokens; {@code valid=true|false} keeps only the usable or the expired/used-up ones. */
     @GET
     public TokenList list(@QueryParam("valid") String valid) {
@@ -69,7 +73,10 @@ public class RegistrationTokensResource {
     @Path("/new")
     public RegistrationTokenView create(NewToken request) {
         requireAdmin();
-        return tokens.create(request.token(), request.length(), request.usesAllowed(), request.expiryTime());
+        RegistrationTokenView created = tokens.create(request.token(), request.length(), request.usesAllowed(),
+                request.expiryTime());
+        audited("registration_token_create");
+        return created;
     }
 
     /** Changes {@code uses_allowed} and/or {@code expiry_time}; neither present is 400 {@code M_MISSING_PARAM}. */
@@ -78,8 +85,10 @@ public class RegistrationTokensResource {
     public RegistrationTokenView update(@PathParam("token") String token, TokenChanges request) {
         requireAdmin();
         JsonObject body = context.body();
-        return tokens.update(token, body.containsKey("uses_allowed"), request.usesAllowed(),
+        RegistrationTokenView updated = tokens.update(token, body.containsKey("uses_allowed"), request.usesAllowed(),
                 body.containsKey("expiry_time"), request.expiryTime());
+        audited("registration_token_update");
+        return updated;
     }
 
     @DELETE
@@ -87,7 +96,13 @@ public class RegistrationTokensResource {
     public EmptyResponse delete(@PathParam("token") String token) {
         requireAdmin();
         tokens.delete(token);
+        audited("registration_token_delete");
         return EmptyResponse.INSTANCE;
+    }
+
+    /** One audit line per change; the token itself is a secret and is never logged. */
+    private void audited(String action) {
+        audit.adminAction(context.requester().userId(), action, "registration_tokens");
     }
 
     private void requireAdmin() {

@@ -15,6 +15,7 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
+import org.gatehouse.infra.Audit;
 
 /**
  * The device management module (spec: "Device Management", {@code device_management.yaml}): a user
@@ -45,6 +46,9 @@ public class DeviceManagement {
 
     @Inject
     UiaService uia;
+
+    @Inject
+    Audit audit;
 
     /** Every device of the user, ordered by device ID, with their last sighting. */
     @Transactional
@@ -125,6 +129,7 @@ public class DeviceManagement {
         UiaOutcome outcome = uia.authenticate(new UiaOperation(method, path, body, Set.of(), requester.userRef(),
                 DELETE_FLOWS, false));
         deviceService.deleteByDeviceIds(requester.userRef(), deviceIds);
+        deviceIds.forEach(deviceId -> audit.deviceDeleted(requester.userId(), deviceId));
         uia.finish(outcome.sessionId(), DELETED);
     }
 

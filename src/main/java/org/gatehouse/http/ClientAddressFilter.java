@@ -7,8 +7,13 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.gatehouse.config.TrustedProxiesConfig;
 
-/** Records the client's address, as the connection reports it, in the {@link RequestContext}. */
+/**
+ * Records the client's address in the {@link RequestContext}: the connection's peer, or the hop
+ * {@link ForwardedFor} picks from {@code X-Forwarded-For} when the peer is one of
+ * {@code gatehouse.http.trusted-proxies}.
+ */
 @Provider
 @PreMatching
 public class ClientAddressFilter implements ContainerRequestFilter {
@@ -19,8 +24,12 @@ public class ClientAddressFilter implements ContainerRequestFilter {
     @Inject
     RequestContext context;
 
+    @Inject
+    TrustedProxiesConfig proxies;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        context.clientAddress(servletRequest.getRemoteAddr());
+        context.clientAddress(ForwardedFor.clientAddress(servletRequest.getRemoteAddr(),
+                request.getHeaders().get("X-Forwarded-For"), proxies.trustedProxies()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.http.error.MatrixException;
+import jakarta.json.JsonNumber;
 
 /**
  * Strict JSON types for request records: JSON-B would quietly turn {@code 5} into {@code "5"} or
@@ -45,6 +46,27 @@ final class JsonFieldTypes {
             if (expected != null && !expected.contains(value.getValueType())) {
                 throw MatrixException.badJson("Field " + name + " has the wrong type");
             }
+            if (value instanceof JsonNumber number && !fits(number, component.getType())) {
+                throw MatrixException.invalidParam("Field " + name + " is not an integer in range");
+            }
+        }
+    }
+
+    /** Whether {@code number} is a whole number within the range of an {@code int}/{@code long} {@code type}; true for other types. */
+    private static boolean fits(JsonNumber number, Class<?> type) {
+        boolean isInt = type == Integer.class || type == int.class;
+        if (!isInt && type != Long.class && type != long.class) {
+            return true;
+        }
+        java.math.BigDecimal value = number.bigDecimalValue();
+        if (value.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return false;
+        }
+        try {
+            long exact = value.longValueExact();
+            return !isInt || (exact >= Integer.MIN_VALUE && exact <= Integer.MAX_VALUE);
+        } catch (ArithmeticException fraction) {
+            return false;
         }
     }
 

@@ -1,6 +1,6 @@
 package org.gatehouse.http;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -41,11 +41,14 @@ import org.gatehouse.http.error.MatrixException;
  *   <li>a required ({@link NotNull}) field absent → 400 {@code M_MISSING_PARAM}; any other
  *       Bean Validation constraint broken → 400 {@code M_INVALID_PARAM}.</li>
  * </ol>
+ * It reads {@link Record}s rather than {@code Object}s and is {@code @Dependent} (no client proxy, so
+ * the runtime sees its {@code @Consumes}) so that every JAX-RS runtime prefers it to its own JSON
+ * provider: Jersey (Payara) ranks readers by how close their type is to the entity's.
  */
 @Provider
-@ApplicationScoped
+@Dependent
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class JsonRequestReader implements MessageBodyReader<Object> {
+public class JsonRequestReader implements MessageBodyReader<Record> {
 
     @Inject
     HttpConfig config;
@@ -62,13 +65,15 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         String text = decode(readLimited(body, config.maxBodyBytes()));
+        JsonLimits.checkDepth(text);
         JsonObject json = parseObject(text);
+        JsonLimits.checkValues(json);
         context.body(json);
         JsonFieldTypes.check(type, json);
-        Object request = bind(type, text);
+        Record request = bind(type, text);
         validate(request);
         return request;
     }
@@ -95,7 +100,7 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
         }
     }
 
-    private static JsonObject parseObject(String text) {
+    static JsonObject parseObject(String text) {
         JsonValue parsed;
         try (var reader = Json.createReader(new StringReader(text))) {
             parsed = reader.readValue();
@@ -108,7 +113,7 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
         return parsed.asJsonObject();
     }
 
-    private static Object bind(Class<Object> type, String text) {
+    static Record bind(Class<Record> type, String text) {
         try {
             return JsonMapping.JSONB.fromJson(text, type);
         } catch (JsonbException e) {

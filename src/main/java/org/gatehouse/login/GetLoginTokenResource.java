@@ -20,6 +20,8 @@ import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code POST /_matrix/client/v1/login/get_token} ({@code login_token.yaml}): a single-use,
@@ -53,14 +55,19 @@ public class GetLoginTokenResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    RateLimiter limits;
+
     @POST
     public LoginTokenResponse getToken(LoginTokenRequest request) {
         if (!config.enabled()) {
             throw new MatrixException(404, ErrCode.M_UNRECOGNIZED, "Login tokens are not enabled on this server");
         }
         Requester requester = context.requester();
+        limits.check(LimitName.LOGIN_TOKEN, requester.userId());
         UiaOutcome outcome = uia.authenticate(new UiaOperation("POST", "/login/get_token", context.body(), Set.of(),
                 requester.userRef(), FLOWS, false));
+        limits.consume(LimitName.LOGIN_TOKEN, requester.userId());
         uia.finish(outcome.sessionId(), "issued");
         User user = users.findById(requester.userRef()).orElseThrow(() -> MatrixException.forbidden("Unknown user"));
         String token = loginTokens.issue(user, config.lifetime());

@@ -14,6 +14,9 @@ import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
+import org.gatehouse.infra.Audit;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * Logging in (spec: "Login"): the {@link LoginMethod} named by {@code type} proves the user, then
@@ -28,6 +31,12 @@ public class LoginService {
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    RateLimiter limits;
+
+    @Inject
+    Audit audit;
 
     private Map<String, LoginMethod> methods;
 
@@ -50,12 +59,16 @@ public class LoginService {
      *         the login method throws
      */
     public LoginResponse login(LoginRequest request) {
+        limits.consume(LimitName.LOGIN_ADDRESS);
         LoginMethod method = methods.get(request.type());
         if (method == null || !method.enabled()) {
             throw new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown login type " + request.type());
         }
         User user = method.authenticate(request);
-        return LoginResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
-                request.wantsRefreshToken()));
+        limits.consume(LimitName.LOGIN_ACCOUNT, limits.userKey(user));
+        LoginResponse response = LoginResponse.of(devices.openSession(user, request.deviceId(),
+                request.initialDeviceDisplayName(), request.wantsRefreshToken()));
+        audit.loginSucceeded(response.userId(), response.deviceId(), request.type());
+        return response;
     }
 }

@@ -11,6 +11,7 @@ import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.infra.Audit;
 
 /**
  * {@code POST /_matrix/client/v3/logout} and {@code POST /_matrix/client/v3/logout/all} (spec:
@@ -28,10 +29,14 @@ public class LogoutResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    Audit audit;
+
     /** Invalidates the access token used and deletes its device. */
     @POST
     public EmptyResponse logout() {
         devices.delete(context.requester().deviceRef());
+        audit.loggedOut(context.requester().userId(), context.requester().deviceId(), false);
         return EmptyResponse.INSTANCE;
     }
 
@@ -40,6 +45,7 @@ public class LogoutResource {
     @Path("/all")
     public EmptyResponse logoutAll() {
         devices.deleteAll(context.requester().userRef());
+        audit.loggedOut(context.requester().userId(), context.requester().deviceId(), true);
         return EmptyResponse.INSTANCE;
     }
 }

@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.account.PasswordHashing;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.infra.Audit;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code m.login.password} (spec: "Password-based"). An unknown user, a wrong password and an
@@ -27,10 +30,16 @@ public class PasswordLoginMethod implements LoginMethod {
     UserRepository users;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     PasswordUpgrades upgrades;
+
+    @Inject
+    RateLimiter limits;
+
+    @Inject
+    Audit audit;
 
     @Inject
     ServerConfig server;
@@ -47,24 +56,34 @@ public class PasswordLoginMethod implements LoginMethod {
             throw MatrixException.missingParam("Missing parameter: password");
         }
         Optional<User> user = localpart.flatMap(users::findByLocalpart);
+        String account = localpart.map(limits::userKey).orElse("");
+        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
         String storedHash = user.map(User::passwordHash).orElse(null);
         if (storedHash == null) {
             hasher.verifyDummy(request.password());
             LOG.fine(() -> user.isEmpty() ? "login failed: unknown user" : "login failed: account has no password");
-            throw invalidCredentials();
+            throw failed(account, user.isEmpty() ? "unknown_user" : "no_password");
         }
         if (!hasher.verify(request.password(), storedHash)) {
             LOG.fine("login failed: wrong password");
-            throw invalidCredentials();
+            throw failed(account, "wrong_password");
         }
         User found = user.get();
         if (found.deactivated()) {
+            audit.loginFailed(account, type(), "deactivated");
             throw new MatrixException(403, ErrCode.M_USER_DEACTIVATED, "This account has been deactivated");
         }
         if (hasher.needsRehash(storedHash)) {
             upgrades.rehash(found.id(), request.password());
         }
         return found;
+    }
+
+    /** Counts a failed password check against {@code account} and audits it; returns the answer to throw. */
+    private MatrixException failed(String account, String reason) {
+        limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        audit.loginFailed(account, type(), reason);
+        return invalidCredentials();
     }
 
     static MatrixException invalidCredentials() {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code POST /_matrix/client/v3/register} and {@code GET /_matrix/client/v3/register/available}
@@ -30,12 +32,16 @@ public class RegisterResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    RateLimiter limits;
+
     /**
      * Registers an account: {@code kind=user} through User-Interactive Authentication, or
      * {@code kind=guest}. 400 {@code M_INVALID_PARAM} for any other kind.
      */
     @POST
     public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
+        limits.check(LimitName.REGISTRATION);
         return switch (kind) {
             case "user" -> registration.registerUser(request, context.body());
             case "guest" -> registration.registerGuest(request);
@@ -47,6 +53,7 @@ public class RegisterResource {
     @GET
     @Path("/available")
     public Availability available(@QueryParam("username") String username) {
+        limits.consume(LimitName.USERNAME_AVAILABILITY);
         registration.checkAvailability(username);
         return new Availability(true);
     }

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.account.PasswordHashing;
 import org.gatehouse.account.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
@@ -24,6 +24,8 @@ import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserId;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * Account registration (spec: "Account registration", {@code POST /register},
@@ -51,7 +53,7 @@ public class RegistrationService {
     AccountCreator accounts;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     PasswordPolicy policy;
@@ -61,6 +63,9 @@ public class RegistrationService {
 
     @Inject
     SecureRandom random;
+
+    @Inject
+    RateLimiter limits;
 
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
     void checkFlows(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object event) {
@@ -114,6 +119,7 @@ public class RegistrationService {
         if (!config.allowGuests()) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
         }
+        limits.consume(LimitName.REGISTRATION);
         User guest = createWithGeneratedLocalpart(null, true);
         return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName(),
                 request.wantsRefreshToken()));
@@ -137,6 +143,7 @@ public class RegistrationService {
         if (password == null) {
             throw MatrixException.missingParam("Missing parameter: password");
         }
+        limits.consume(LimitName.REGISTRATION);
         String hash = hasher.hash(password);
         User user;
         if (requested.isPresent()) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code GET /_matrix/client/v1/register/m.login.registration_token/validity} (spec:
@@ -30,8 +32,12 @@ public class RegistrationTokenValidityResource {
     @Inject
     RegistrationConfig config;
 
+    @Inject
+    RateLimiter limits;
+
     @GET
     public Validity validity(@QueryParam("token") String token) {
+        limits.consume(LimitName.REGISTRATION_TOKEN_VALIDITY);
         if (!config.enabled()) {
             throw MatrixException.forbidden("Registration is not enabled on this homeserver.");
         }

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.account.PasswordHashing;
 import org.gatehouse.account.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
@@ -19,6 +19,7 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.DeviceSession;
 import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
+import org.gatehouse.infra.Audit;
 
 /**
  * Shared-secret registration, compatible with Synapse's {@code /_synapse/admin/v1/register} so
@@ -41,7 +42,10 @@ public class SharedSecretRegistration {
     AccountCreator accounts;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
+
+    @Inject
+    Audit audit;
 
     @Inject
     PasswordPolicy policy;
@@ -77,6 +81,8 @@ public class SharedSecretRegistration {
         LocalpartRules.validateForRegistration(localpart, server.serverName());
         policy.check(request.password());
         User user = accounts.create(localpart, hasher.hash(request.password()), request.isAdmin(), false);
+        audit.adminAction(null, request.isAdmin() ? "shared_secret_register_admin" : "shared_secret_register",
+                "@" + localpart + ":" + server.serverName());
         return devices.openSession(user, null, request.displayname(), false);
     }
 

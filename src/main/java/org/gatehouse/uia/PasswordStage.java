@@ -7,13 +7,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
-import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.account.PasswordHashing;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserId;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.infra.Audit;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code m.login.password} as a UIA stage (spec: "Password-based"): {@code identifier}
@@ -28,10 +31,16 @@ public class PasswordStage implements UiaStage {
     UserRepository users;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     ServerConfig server;
+
+    @Inject
+    RateLimiter limits;
+
+    @Inject
+    Audit audit;
 
     @Override
     public String type() {
@@ -49,13 +58,22 @@ public class PasswordStage implements UiaStage {
             throw MatrixException.forbidden("The credentials given are not those of the logged-in user");
         }
         String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
+        String account = limits.userKey(user);
+        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
         if (user.passwordHash() == null) {
             hasher.verifyDummy(password);
-            throw new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
+            throw failed(account, "no_password");
         }
         if (!hasher.verify(password, user.passwordHash())) {
-            throw new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
+            throw failed(account, "wrong_password");
         }
+    }
+
+    /** Counts a failed password check against {@code account} and audits it; returns the answer to throw. */
+    private MatrixException failed(String account, String reason) {
+        limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        audit.reauthenticationFailed(account, null, reason);
+        return new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
     }
 
     private Optional<String> namedLocalpart(JsonObject auth) {

@@ -42,7 +42,13 @@ public final class ErrorBody {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(body.build().toString())
+                .header("Retry-After", retryAfterSeconds(extra))
                 .build();
+    }
+
+    /** {@code retry_after_ms} in whole seconds, rounded up, for the {@code Retry-After} header; {@code null} (no header) without it. */
+    static String retryAfterSeconds(Map<String, Object> extra) {
+        return extra.get("retry_after_ms") instanceof Number ms ? String.valueOf((ms.longValue() + 999) / 1000) : null;
     }
 
     /** Converts the few value types that error bodies carry into JSON. */

@@ -1,0 +1,46 @@
+package org.gatehouse.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The client address of a request that may have passed through reverse proxies. {@code X-Forwarded-For}
+ * is believed only as far as trusted proxies vouch for it: when the peer of the connection is a
+ * trusted proxy, the hops of the header (all {@code X-Forwarded-For} headers, in order) are walked
+ * from the right, skipping trusted proxies, and the first untrusted hop is the client. Anything a
+ * client wrote to the left of that hop is ignored, so a client cannot choose its own address.
+ */
+final class ForwardedFor {
+
+    private ForwardedFor() {
+    }
+
+    /**
+     * The client address.
+     *
+     * @param peer    the address of the connection's peer
+     * @param headers the {@code X-Forwarded-For} header values, in order; may be {@code null}
+     * @param trusted canonical addresses of the trusted proxies
+     * @return the peer when it is not trusted or there is no header; the right-most untrusted hop;
+     *         the left-most hop when every hop is trusted; the last trusted hop reached when the next
+     *         one to the left is not an IP address
+     */
+    static String clientAddress(String peer, List<String> headers, Set<String> trusted) {
+        String current = IpAddresses.canonical(peer).orElse(peer);
+        if (headers == null || headers.isEmpty() || !trusted.contains(current)) {
+            return current;
+        }
+        List<String> hops = new ArrayList<>();
+        headers.forEach(header -> hops.addAll(List.of(header.split(","))));
+        for (int i = hops.size() - 1; i >= 0 && trusted.contains(current); i--) {
+            Optional<String> hop = IpAddresses.canonical(hops.get(i));
+            if (hop.isEmpty()) {
+                return current;
+            }
+            current = hop.get();
+        }
+        return current;
+    }
+}

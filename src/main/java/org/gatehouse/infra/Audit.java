@@ -1,0 +1,158 @@
+package org.gatehouse.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.gatehouse.http.RequestContext;
+
+/**
+ * The audit trail: one line per security event on the logger {@value #LOGGER}, as
+ * space-separated {@code key=value} pairs beginning with {@code event=}, then {@code user},
+ * {@code device}, {@code address} (the client address) and {@code request} (the request id of
+ * {@link RequestIds}), then the event's own fields. A value that is absent is {@code -}; a value
+ * with anything but letters, digits and {@code @:._-/+!} is double-quoted with {@code "}, {@code \}
+ * and control characters escaped, so a hostile user name cannot forge a line.
+ *
+ * <p>The methods take no password, token or hash, so none can be logged. Successes are logged at
+ * {@code INFO}, failures and refusals at {@code WARNING}.
+ */
+@ApplicationScoped
+public class Audit {
+
+    /** The logger every audit line goes to. */
+    public static final String LOGGER = "org.gatehouse.audit";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    @Inject
+    RequestContext context;
+
+    @Inject
+    RequestIds requestIds;
+
+    /** A successful login of {@code userId} on {@code deviceId} with {@code loginType}. */
+    public void loginSucceeded(String userId, String deviceId, String loginType) {
+        log(Level.INFO, "login", userId, deviceId, fields("type", loginType));
+    }
+
+    /**
+     * A failed login naming {@code attemptedUser} (as given, possibly not a user), with the precise
+     * {@code reason} (e.g. {@code unknown_user}, {@code wrong_password}, {@code no_password},
+     * {@code deactivated}) that the client is not told.
+     */
+    public void loginFailed(String attemptedUser, String loginType, String reason) {
+        log(Level.WARNING, "login_failed", attemptedUser, null, fields("type", loginType, "reason", reason));
+    }
+
+    /** A failed {@code m.login.password} User-Interactive Authentication stage of {@code userId}. */
+    public void reauthenticationFailed(String userId, String deviceId, String reason) {
+        log(Level.WARNING, "uia_password_failed", userId, deviceId, fields("reason", reason));
+    }
+
+    /** A logout of one device, or of every device of the user when {@code allDevices}. */
+    public void loggedOut(String userId, String deviceId, boolean allDevices) {
+        log(Level.INFO, allDevices ? "logout_all" : "logout", userId, deviceId, fields());
+    }
+
+    /** A refresh token exchanged for a new pair. */
+    public void tokenRefreshed(String userId, String deviceId) {
+        log(Level.INFO, "token_refreshed", userId, deviceId, fields());
+    }
+
+    /** A refresh token presented again after its successor was used; the device's tokens are revoked. */
+    public void refreshTokenReplayed(String userId, String deviceId) {
+        log(Level.WARNING, "refresh_token_replayed", userId, deviceId, fields());
+    }
+
+    /** A password changed by {@code userId} from {@code deviceId}. */
+    public void passwordChanged(String userId, String deviceId) {
+        log(Level.INFO, "password_changed", userId, deviceId, fields());
+    }
+
+    /** Device {@code deletedDeviceId} of {@code userId} deleted. */
+    public void deviceDeleted(String userId, String deletedDeviceId) {
+        log(Level.INFO, "device_deleted", userId, deletedDeviceId, fields());
+    }
+
+    /** Account {@code userId} deactivated. */
+    public void deactivated(String userId) {
+        log(Level.INFO, "account_deactivated", userId, null, fields());
+    }
+
+    /** A request refused by rate limit {@code limit} for bucket {@code key} (a user ID or an address). */
+    public void rateLimited(String limit, String key) {
+        log(Level.WARNING, "rate_limited", null, null, fields("limit", limit, "key", key));
+    }
+
+    /** An administrative {@code action} (e.g. {@code register_admin}) by {@code actor} on {@code target}. */
+    public void adminAction(String actor, String action, String target) {
+        log(Level.INFO, "admin_action", actor, null, fields("action", action, "target", target));
+    }
+
+    /** Pairs of key and value (values may be {@code null}), in order. */
+    private static Map<String, String> fields(String... keysAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            fields.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
+    }
+
+    private void log(Level level, String event, String user, String device, Map<String, String> extra) {
+        if (!LOG.isLoggable(level)) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("event=").append(event);
+        append(line, "user", user);
+        append(line, "device", device);
+        append(line, "address", address());
+        append(line, "request", requestId());
+        extra.forEach((key, value) -> append(line, key, value));
+        LOG.log(level, line.toString());
+    }
+
+    private String address() {
+        try {
+            return context == null ? null : context.clientAddress();
+        } catch (ContextNotActiveException outsideRequest) {
+            return null;
+        }
+    }
+
+    private String requestId() {
+        try {
+            return requestIds == null ? null : requestIds.current();
+        } catch (ContextNotActiveException outsideRequest) {
+            return null;
+        }
+    }
+
+    static void append(StringBuilder line, String key, String value) {
+        line.append(' ').append(key).append('=').append(value == null || value.isEmpty() ? "-" : quoted(value));
+    }
+
+    static String quoted(String value) {
+        if (value.chars().allMatch(Audit::plain)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder("\"");
+        value.chars().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.append('"').toString();
+    }
+
+    private static boolean plain(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "@:._-/+!".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,143 @@
+package org.gatehouse.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.gatehouse.config.RateLimitConfig;
+import org.gatehouse.config.ServerConfig;
+import org.gatehouse.http.RequestContext;
+import org.gatehouse.http.Requester;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.Audit;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserId;
+import org.gatehouse.user.UserRepository;
+
+/**
+ * The rate limits of Gatehouse (spec: "Rate limiting"): the one place callers ask whether an
+ * action may proceed. Buckets live in the {@link RateLimitStore}; their shapes come from
+ * {@link RateLimitConfig}. Limits of {@link LimitName.KeyKind#ADDRESS} are keyed by the client
+ * address of the current request; those of {@link LimitName.KeyKind#USER} by the full user ID the
+ * caller passes.
+ *
+ * <p>Nothing is limited when {@code gatehouse.rate-limits.enabled} is false, when the request is
+ * made by an admin or a user of {@code gatehouse.rate-limits.exempt-users}, or when the user a
+ * {@code USER} bucket belongs to is such a user. A refusal is 429 {@code M_LIMIT_EXCEEDED} with
+ * {@code retry_after_ms} (the error mapper adds {@code Retry-After} in whole seconds) and an audit
+ * line.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final String UNKNOWN_ADDRESS = "unknown";
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    RateLimitStore store;
+
+    @Inject
+    RequestContext context;
+
+    @Inject
+    ServerConfig server;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Audit audit;
+
+    /**
+     * Takes one token from the client address's bucket of an {@code ADDRESS} limit.
+     *
+     * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED} when the bucket is empty
+     */
+    public void consume(LimitName limit) {
+        consume(limit, address());
+    }
+
+    /**
+     * Takes one token from {@code key}'s bucket.
+     *
+     * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED} when the bucket is empty
+     */
+    public void consume(LimitName limit, String key) {
+        if (!config.enabled()) {
+            return;
+        }
+        refuseUnlessExempt(limit, key, store.tryConsume(limit, config.rate(limit), key));
+    }
+
+    /**
+     * Throws when the client address's bucket of an {@code ADDRESS} limit is empty; takes nothing.
+     *
+     * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED}
+     */
+    public void check(LimitName limit) {
+        check(limit, address());
+    }
+
+    /**
+     * Throws when {@code key}'s bucket is empty; takes nothing. Call it before expensive work
+     * whose failure {@link #recordFailure} counts.
+     *
+     * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED}
+     */
+    public void check(LimitName limit, String key) {
+        if (!config.enabled()) {
+            return;
+        }
+        refuseUnlessExempt(limit, key, store.probe(limit, config.rate(limit), key));
+    }
+
+    /** Takes one token from {@code key}'s bucket if it has one; never throws. */
+    public void recordFailure(LimitName limit, String key) {
+        if (config.enabled()) {
+            store.tryConsume(limit, config.rate(limit), key);
+        }
+    }
+
+    /** The key of {@code USER} limits for a local user: the full user ID. */
+    public String userKey(String localpart) {
+        return "@" + localpart + ":" + server.serverName();
+    }
+
+    /** The key of {@code USER} limits for {@code user}. */
+    public String userKey(User user) {
+        return userKey(user.localpart());
+    }
+
+    private void refuseUnlessExempt(LimitName limit, String key, Verdict verdict) {
+        if (verdict.allowed() || exempt(limit, key)) {
+            return;
+        }
+        audit.rateLimited(limit.configName(), key);
+        throw new MatrixException(429, ErrCode.M_LIMIT_EXCEEDED, "Too many requests",
+                Map.of("retry_after_ms", verdict.retryAfterMs()));
+    }
+
+    /** Only asked once a bucket is empty, so the database is not consulted on the common path. */
+    private boolean exempt(LimitName limit, String key) {
+        var exemptUsers = config.exemptUsers();
+        Requester requester = context.optionalRequester().orElse(null);
+        if (requester != null && (requester.admin() || exemptUsers.contains(requester.userId()))) {
+            return true;
+        }
+        if (limit.keyKind() != LimitName.KeyKind.USER) {
+            return false;
+        }
+        return exemptUsers.contains(key) || UserId.parse(key)
+                .filter(id -> id.serverName().equals(server.serverName()))
+                .flatMap(id -> users.findByLocalpart(id.localpart()))
+                .map(User::admin)
+                .orElse(false);
+    }
+
+    private String address() {
+        String address = context.clientAddress();
+        return address == null ? UNKNOWN_ADDRESS : address;
+    }
+}

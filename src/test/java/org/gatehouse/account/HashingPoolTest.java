@@ -1,0 +1,82 @@
+package org.gatehouse.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HashingPoolTest {
+
+    private final HashingPool pool = new HashingPool(1, 1);
+    private final ExecutorService callers = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        pool.shutdown();
+        callers.shutdownNow();
+    }
+
+    @Test
+    void workRunsOnThePoolAndReturnsItsResult() {
+        assertEquals("gatehouse-password-hashing-1", pool.run(() -> Thread.currentThread().getName()));
+    }
+
+    @Test
+    void exceptionsOfTheWorkReachTheCallerUnchanged() {
+        IllegalArgumentException thrown = new IllegalArgumentException("bad password text");
+        assertEquals(thrown, assertThrows(IllegalArgumentException.class, () -> pool.run(() -> {
+            throw thrown;
+        })));
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnceWith429() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        callers.submit(() -> pool.run(() -> {
+            running.countDown();
+            await(release);
+            return null;
+        }));
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        callers.submit(() -> pool.run(() -> null));
+        Thread.sleep(100);
+        long start = System.nanoTime();
+        MatrixException refused = assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        release.countDown();
+        assertEquals(429, refused.status());
+        assertEquals(ErrCode.M_LIMIT_EXCEEDED, refused.errCode());
+        assertEquals(HashingPool.RETRY_AFTER_MS, refused.extra().get("retry_after_ms"));
+        assertTrue(took.toMillis() < 1000, "refusal took " + took);
+    }
+
+    @Test
+    void theQueueDrainsAndWorkIsAcceptedAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        var blocked = callers.submit(() -> pool.run(() -> {
+            await(release);
+            return "done";
+        }));
+        release.countDown();
+        assertEquals("done", blocked.get(5, TimeUnit.SECONDS));
+        assertEquals(42, pool.run(() -> 42));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
