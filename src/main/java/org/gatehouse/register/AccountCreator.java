@@ -40,6 +40,18 @@ public class AccountCreator {
         }
     }
 
+    /** Stores the password hash of an account {@link #create}d without one. */
+    @Transactional
+    public void setPasswordHash(long userRef, String passwordHash) {
+        users.findById(userRef).ifPresent(user -> user.changePasswordHash(passwordHash));
+    }
+
+    /** Removes an account that was claimed but whose registration could not be completed. */
+    @Transactional
+    public void release(long userRef) {
+        users.findById(userRef).ifPresent(users::delete);
+    }
+
     static MatrixException userInUse() {
         return new MatrixException(400, ErrCode.M_USER_IN_USE, "User ID already taken");
     }

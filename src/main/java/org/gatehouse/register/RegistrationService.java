@@ -144,15 +144,30 @@ public class RegistrationService {
             throw MatrixException.missingParam("Missing parameter: password");
         }
         limits.consume(LimitName.REGISTRATION);
-        String hash = hasher.hash(password);
         User user;
         if (requested.isPresent()) {
             checkAvailable(requested.get());
-            user = accounts.create(requested.get(), hash, false, false);
+            user = claimThenHash(requested.get(), password);
         } else {
-            user = createWithGeneratedLocalpart(hash, false);
+            user = createWithGeneratedLocalpart(hasher.hash(password), false);
         }
         return new UserId(user.localpart(), server.serverName()).toString();
+    }
+
+    /**
+     * Claims the name first, so that of concurrent registrations of one name the losers learn it
+     * ({@code M_USER_IN_USE}) without any hashing work, then hashes the password into the account;
+     * if hashing fails (e.g. the hashing pool is full), the claimed account is released.
+     */
+    private User claimThenHash(String localpart, String password) {
+        User user = accounts.create(localpart, null, false, false);
+        try {
+            accounts.setPasswordHash(user.id(), hasher.hash(password));
+        } catch (RuntimeException failure) {
+            accounts.release(user.id());
+            throw failure;
+        }
+        return user;
     }
 
     private User createWithGeneratedLocalpart(String passwordHash, boolean guest) {

@@ -28,6 +28,11 @@ public class UserRepository {
         return findByLocalpart(localpart).isPresent();
     }
 
+    /** Deletes an account that has no devices or tokens. */
+    public void delete(User user) {
+        em.remove(user);
+    }
+
     /**
      * Stores a new account and flushes, so that a localpart taken concurrently fails here with a
      * {@link jakarta.persistence.PersistenceException} rather than at commit.
