@@ -12,46 +12,27 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /account/password} (spec: "Password management", {@code password_management.yaml})
  * and the {@code m.change_password} capability.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PasswordChangeIT {
+class PasswordChangeIT extends ClientIT {
 
     private static final String NEW_PASSWORD = "a brand new passphrase";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     private static JsonObject change(String newPassword) {

@@ -9,47 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
-import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Device and account management with guests allowed and a one-second last-seen flush
  * ({@code gatehouse.devices.last-seen-flush-seconds}): guests are refused, and last-seen values
  * survive being written to the database.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeviceSettingsIT {
+class DeviceSettingsIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war(Map.of(
                 "gatehouse.devices.last-seen-flush-seconds", "1",
                 "gatehouse.registration.allow-guests", "true"));
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     private String guestToken() {

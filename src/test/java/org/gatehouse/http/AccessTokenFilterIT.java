@@ -5,30 +5,23 @@ import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
 import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Access tokens on an authenticated endpoint, {@code GET /account/whoami} (spec: "Using access
  * tokens", "Current account information", {@code whoami.yaml}).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessTokenFilterIT {
+class AccessTokenFilterIT extends ClientIT {
 
     private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,18 +29,6 @@ class AccessTokenFilterIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     @Test

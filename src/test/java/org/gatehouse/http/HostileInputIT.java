@@ -7,44 +7,25 @@ import static org.gatehouse.testing.Accounts.WHOAMI;
 import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile input answers a 4xx Matrix error, never a 5xx, and changes nothing (spec: "API
  * Standards", standard error response).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
+class HostileInputIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     private MatrixHttp.Reply postText(String path, String json) {

@@ -10,25 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Locale;
 import java.util.Set;
 import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
-import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /login} and {@code POST /login} with {@code m.login.password} (spec: "Login", {@code login.yaml}). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LoginIT {
+class LoginIT extends ClientIT {
 
     private static final JsonObject INVALID_CREDENTIALS = Json.createObjectBuilder()
             .add("errcode", "M_FORBIDDEN")
@@ -38,18 +30,6 @@ class LoginIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,16 +21,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.AdjustableClock;
 import org.gatehouse.testing.AdjustableClockResource;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each rate limit driven to 429 {@code M_LIMIT_EXCEEDED} and back (spec: "Rate limiting"), with
@@ -39,9 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * client is a trusted proxy here, so each test names its own client address in
  * {@code X-Forwarded-For} and tests never share a bucket.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
+class RateLimitIT extends ClientIT {
 
     private static final String EXEMPT = "rl-exempt";
     private static final String AVAILABLE = "/_matrix/client/v3/register/available?username=";
@@ -66,18 +59,6 @@ class RateLimitIT {
                         Map.entry("gatehouse.rate-limits.registration-token-validity.burst", "2"),
                         Map.entry("gatehouse.rate-limits.exempt-users", Accounts.userId(EXEMPT))))
                 .addClasses(AdjustableClock.class, AdjustableClockResource.class);
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     @Test
@@ -214,7 +195,7 @@ class RateLimitIT {
     }
 
     private void advance(Duration by) {
-        assertEquals(204, http.postRaw("/_test/clock/advance/" + by.toMillis(), new byte[0], null).status());
+        http.advanceTestClock(by.toMillis());
     }
 
     private static String randomAddress() {

@@ -15,49 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
-import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /register} and {@code GET /register/available} (spec: "Account registration",
  * {@code registration.yaml}) on a server with registration enabled, the default
  * {@code m.login.dummy} flow and guests disabled.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RegistrationIT {
+class RegistrationIT extends ClientIT {
 
     private static final String AVAILABLE = "/_matrix/client/v3/register/available?username=";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     @Test

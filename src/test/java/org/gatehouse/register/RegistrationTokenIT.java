@@ -15,10 +15,10 @@ import java.net.URL;
 import java.util.Map;
 import java.util.Set;
 import org.gatehouse.admin.TokenAdminClient;
+import org.gatehouse.testing.AdjustableClock;
+import org.gatehouse.testing.AdjustableClockResource;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
-import org.gatehouse.token.ClockResource;
-import org.gatehouse.token.OffsetClock;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Registration that requires {@code m.login.registration_token} and {@code m.login.terms} (spec:
  * "Token-authenticated registration", "Terms of service at registration"), the token counts as
  * Synapse keeps them, and the validity endpoint. The deployment carries the test clock
- * ({@link OffsetClock}) to expire tokens and sessions; the tests that move it only move it
+ * ({@link AdjustableClock}) to expire tokens and sessions; the tests that move it only move it
  * forward by less than an hour in total, so the other tests' tokens stay valid.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -52,7 +52,7 @@ class RegistrationTokenIT {
                         "gatehouse.registration.terms.terms_of_service.version", "1.2",
                         "gatehouse.registration.terms.terms_of_service.en.name", "Terms of Service",
                         "gatehouse.registration.terms.terms_of_service.en.url", TOS_URL))
-                .addClasses(OffsetClock.class, ClockResource.class);
+                .addClasses(AdjustableClock.class, AdjustableClockResource.class);
     }
 
     @ArquillianResource
@@ -87,8 +87,7 @@ class RegistrationTokenIT {
     }
 
     private void advanceClock(long ms) {
-        MatrixHttp.Reply reply = http.post("/_test/clock?advance_ms=" + ms, JsonObject.EMPTY_JSON_OBJECT);
-        assertEquals(200, reply.status(), reply::text);
+        http.advanceTestClock(ms);
         clockOffsetMs += ms;
     }
 

@@ -60,6 +60,17 @@ public final class MatrixHttp {
         return send(request);
     }
 
+    /**
+     * Moves the server's clock forward when the deployment carries the test clock
+     * ({@link AdjustableClock} and {@link AdjustableClockResource}).
+     */
+    public void advanceTestClock(long millis) {
+        Reply reply = postRaw("/_test/clock/advance/" + millis, new byte[0], null);
+        if (reply.status() != 204) {
+            throw new AssertionError("the test clock did not move: " + reply.status() + " " + reply.text());
+        }
+    }
+
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.Set;
+import org.gatehouse.testing.AdjustableClock;
+import org.gatehouse.testing.AdjustableClockResource;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixAssertions;
 import org.gatehouse.testing.MatrixHttp;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Login tokens (spec: "Login", {@code POST /login/get_token} and {@code m.login.token}): the test
  * server runs with {@code gatehouse.login-token.enabled=true}. Getting a token needs an access
  * token and {@code m.login.password} UIA every time; a token logs its user in once, within
- * 120 s. This deployment carries the test clock ({@link OffsetClock}) to expire tokens.
+ * 120 s. This deployment carries the test clock ({@link AdjustableClock}) to expire tokens.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,7 +42,7 @@ class LoginTokenIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return GatehouseDeployment.war().addClasses(OffsetClock.class, OffsetClock.Shifted.class, ClockResource.class);
+        return GatehouseDeployment.war().addClasses(AdjustableClock.class, AdjustableClockResource.class);
     }
 
     @ArquillianResource

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import org.gatehouse.testing.AdjustableClock;
+import org.gatehouse.testing.AdjustableClockResource;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.token.TokenClient.Session;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Soft logout (spec: "Soft logout"): an expired access token is 401 {@code M_UNKNOWN_TOKEN} with
  * {@code soft_logout: true}, and the device survives — a refresh or a login with its
- * {@code device_id} resumes it. Time is moved with the test clock ({@link OffsetClock}) that only
+ * {@code device_id} resumes it. Time is moved with the test clock ({@link AdjustableClock}) that only
  * this deployment carries; refreshable access tokens live 300 s by default.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -31,7 +33,7 @@ class SoftLogoutIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return GatehouseDeployment.war().addClasses(OffsetClock.class, OffsetClock.Shifted.class, ClockResource.class);
+        return GatehouseDeployment.war().addClasses(AdjustableClock.class, AdjustableClockResource.class);
     }
 
     @ArquillianResource

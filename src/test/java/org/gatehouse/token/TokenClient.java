@@ -26,7 +26,6 @@ final class TokenClient {
     static final String LOGOUT = "/_matrix/client/v3/logout";
     static final String GET_TOKEN = "/_matrix/client/v1/login/get_token";
     static final String CAPABILITIES = "/_matrix/client/v3/capabilities";
-    static final String CLOCK = "/_test/clock";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -159,10 +158,8 @@ final class TokenClient {
         assertTrue(body.containsKey("access_token"), body::toString);
     }
 
-    /** Moves the server's test clock ({@link OffsetClock}) forward. */
+    /** Moves the server's test clock forward. */
     void advanceClock(long millis) {
-        MatrixHttp.Reply reply = http.post(CLOCK + "?advance_ms=" + millis, Json.createObjectBuilder().build());
-        assertEquals(200, reply.status(), reply::text);
-        assertEquals(Json.createObjectBuilder().build(), reply.json());
+        http.advanceTestClock(millis);
     }
 }

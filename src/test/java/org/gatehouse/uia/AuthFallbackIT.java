@@ -6,28 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.util.Locale;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The User-Interactive Authentication fallback pages over HTTP, without a browser (spec: "Fallback"). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuthFallbackIT {
+class AuthFallbackIT extends ClientIT {
 
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -37,18 +30,6 @@ class AuthFallbackIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
     }
 
     @Test
