@@ -106,6 +106,8 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
             parsed = reader.readValue();
         } catch (JsonException e) {
             throw new MatrixException(400, ErrCode.M_NOT_JSON, "Content not JSON");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw numberOutOfRange();
         }
         if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
             throw MatrixException.badJson("Content must be a JSON object");
@@ -118,7 +120,14 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
             return JsonMapping.JSONB.fromJson(text, type);
         } catch (JsonbException e) {
             throw MatrixException.badJson("Content has a field of the wrong type");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw numberOutOfRange();
         }
+    }
+
+    /** A number JSON allows but no Java number holds (e.g. {@code 1e99999999999}). */
+    private static MatrixException numberOutOfRange() {
+        return MatrixException.badJson("Content has a number out of range");
     }
 
     private void validate(Object request) {

@@ -102,6 +102,12 @@ class ErrorModelIT {
     }
 
     @Test
+    void numberNoJavaNumberHoldsIsBadJson() {
+        byte[] body = "{\"type\":\"m.login.password\",\"extra\":1e99999999999}".getBytes(StandardCharsets.UTF_8);
+        assertError(http.postRaw(REQUIRED_FIELD_ENDPOINT, body, "application/json"), 400, "M_BAD_JSON");
+    }
+
+    @Test
     void missingRequiredFieldIsMissingParam() {
         var body = Json.createObjectBuilder().add("user", "someone").add("password", "secret").build();
         assertError(http.post(REQUIRED_FIELD_ENDPOINT, body), 400, "M_MISSING_PARAM");
