@@ -20,3 +20,17 @@ function request()
   i = i % #requests + 1
   return requests[i]
 end
+
+-- counts: ok (200), limited (429 from the bounded hashing pool: back-pressure, expected when the
+-- connections outnumber the pool's threads and queue), unexpected (anything else).
+counts = { ok = 0, limited = 0, unexpected = 0 }
+
+function response(status, headers, body)
+  if status == 200 then
+    counts.ok = counts.ok + 1
+  elseif status == 429 then
+    counts.limited = counts.limited + 1
+  else
+    counts.unexpected = counts.unexpected + 1
+  end
+end
