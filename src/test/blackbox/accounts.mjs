@@ -6,54 +6,9 @@
 //
 // Prints one line per step; exits 0 only when every step held.
 import { randomBytes } from "node:crypto";
-import { createClient, HTTPError, MatrixError } from "matrix-js-sdk";
-import { logger } from "matrix-js-sdk/lib/logger.js";
+import { check, harness, rejection, show } from "./harness.mjs";
 
-const baseUrl = process.argv[2]?.replace(/\/+$/, "");
-if (!baseUrl) {
-    console.error("usage: node accounts.mjs <baseUrl>");
-    process.exit(2);
-}
-
-// The sdk logs every request at debug level; keep the output to our own lines unless asked.
-const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, getChild: () => quiet };
-const sdkLogger = process.env.MATRIX_SDK_DEBUG ? logger : quiet;
-if (!process.env.MATRIX_SDK_DEBUG) logger.setLevel("silent");
-const client = (accessToken) => createClient({ baseUrl, accessToken, logger: sdkLogger });
-
-class Failure extends Error {}
-const show = (value) => JSON.stringify(value);
-function check(condition, message) {
-    if (!condition) throw new Failure(message);
-}
-
-/** Awaits a request that must fail and returns the HTTP error (usually a MatrixError) it failed with. */
-async function rejection(request, what) {
-    let answer;
-    try {
-        answer = await request;
-    } catch (e) {
-        if (e instanceof HTTPError) return e;
-        throw e;
-    }
-    throw new Failure(`${what} must fail, but the server answered ${show(answer)}`);
-}
-
-/** Runs one step; on failure prints what the server answered and exits non-zero. */
-async function step(name, body) {
-    try {
-        console.log(`ok   ${name}: ${await body()}`);
-    } catch (e) {
-        const detail = e instanceof MatrixError ? `HTTP ${e.httpStatus} ${show(e.data)}`
-            : e instanceof HTTPError ? `HTTP ${e.httpStatus} ${e.message}`
-            : e instanceof Failure ? e.message
-            : e?.name === "ConnectionError" ? `cannot reach ${baseUrl} (${e.message}); is the server running?`
-            : e?.stack ?? String(e);
-        console.log(`FAIL ${name}: ${detail}`);
-        console.log(`FAILED against ${baseUrl}`);
-        process.exit(1);
-    }
-}
+const { baseUrl, client, step } = harness("accounts.mjs");
 
 const anonymous = client();
 const username = "js" + randomBytes(6).toString("hex");
