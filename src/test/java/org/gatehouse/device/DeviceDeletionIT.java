@@ -12,47 +12,33 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
-import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code DELETE /devices/{deviceId}} and {@code POST /delete_devices} (spec: "Device Management",
  * {@code device_management.yaml}; User-Interactive Authentication with {@code m.login.password}
  * on every deletion).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeviceDeletionIT {
+class DeviceDeletionIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
     }
 
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
     private Reauth reauth;
 
     @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
+    void reauthenticator() {
         reauth = new Reauth(http);
     }
 

@@ -12,41 +12,28 @@ import java.util.List;
 import java.util.Set;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
+import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
-import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /devices}, {@code GET} and {@code PUT /devices/{deviceId}} (spec: "Device
  * Management", {@code device_management.yaml}) and the last-seen fields.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DevicesIT {
+class DevicesIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatehouseDeployment.war();
     }
 
-    @ArquillianResource
-    private URL base;
-
-    private MatrixHttp http;
-    private Accounts accounts;
     private Reauth reauth;
 
     @BeforeEach
-    void client() {
-        http = new MatrixHttp(base);
-        accounts = new Accounts(http);
+    void reauthenticator() {
         reauth = new Reauth(http);
     }
 
