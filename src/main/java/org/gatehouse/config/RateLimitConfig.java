@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class RateLimitConfig implements ValidatedConfig {
 
     @Inject
     @ConfigProperty(name = "gatehouse.rate-limits.exempt-users")
-    Optional<List<String>> exemptUsers;
+    Optional<String> exemptUsers;
 
     @Inject
     Config config;
@@ -76,7 +77,7 @@ public class RateLimitConfig implements ValidatedConfig {
 
     /** The user IDs never limited. */
     public Set<String> exemptUsers() {
-        return exemptUsers.orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(exemptUsers.orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -2,6 +2,7 @@ package org.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,7 @@ public class TrustedProxiesConfig implements ValidatedConfig {
 
     @Inject
     @ConfigProperty(name = "gatehouse.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     /** The canonical addresses of the trusted proxies. */
     public Set<String> trustedProxies() {
@@ -28,7 +29,7 @@ public class TrustedProxiesConfig implements ValidatedConfig {
     }
 
     private List<String> entries() {
-        return trustedProxies.orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override

@@ -46,7 +46,7 @@ class RateLimitIT extends ClientIT {
     static WebArchive deployment() {
         return GatehouseDeployment.war(Map.ofEntries(
                         Map.entry("gatehouse.rate-limits.enabled", "true"),
-                        Map.entry("gatehouse.http.trusted-proxies", "127.0.0.1,::1"),
+                        Map.entry("gatehouse.http.trusted-proxies", thisMachinesAddresses()),
                         Map.entry("gatehouse.rate-limits.login.address.per-second", "0.1"),
                         Map.entry("gatehouse.rate-limits.login.address.burst", "3"),
                         Map.entry("gatehouse.rate-limits.login.account.per-second", "0.1"),
@@ -59,6 +59,23 @@ class RateLimitIT extends ClientIT {
                         Map.entry("gatehouse.rate-limits.registration-token-validity.burst", "2"),
                         Map.entry("gatehouse.rate-limits.exempt-users", Accounts.userId(EXEMPT))))
                 .addClasses(AdjustableClock.class, AdjustableClockResource.class);
+    }
+
+    /**
+     * Every address of this machine, trusted as a proxy: the tests stand in for a proxy, and the
+     * server may see them come from loopback or (on Payara, whose URL uses the host's address) from
+     * the machine's own address.
+     */
+    private static String thisMachinesAddresses() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                    .filter(address -> !address.isLinkLocalAddress())
+                    .map(address -> address.getHostAddress().replaceAll("%.*$", ""))
+                    .collect(java.util.stream.Collectors.joining(","));
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
