@@ -3,8 +3,9 @@ package org.gatehouse.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.regex.Pattern;
+import java.net.URISyntaxException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.user.UserId;
 
 /**
  * Section {@code gatehouse.*} (server identity): {@code gatehouse.server-name}, the Matrix server
@@ -13,10 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ServerConfig implements ValidatedConfig {
-
-    /** Appendix "Server Name": hostname (DNS name, IPv4 or bracketed IPv6) with an optional port. */
-    private static final Pattern SERVER_NAME = Pattern.compile(
-            "(\\[[0-9A-Fa-f:.]{2,45}]|[A-Za-z0-9.-]{1,255})(:[0-9]{1,5})?");
 
     private String serverName;
     private String publicBaseUrl;
@@ -41,7 +38,7 @@ public class ServerConfig implements ValidatedConfig {
 
     @Override
     public void validate(ConfigProblems problems) {
-        problems.require(SERVER_NAME.matcher(serverName).matches(),
+        problems.require(UserId.isValidServerName(serverName),
                 "gatehouse.server-name must be a Matrix server name (hostname[:port]), was '" + serverName + "'");
         problems.require(isHttpUrl(publicBaseUrl),
                 "gatehouse.public-base-url must be an absolute http or https URL, was '" + publicBaseUrl + "'");
@@ -52,7 +49,7 @@ public class ServerConfig implements ValidatedConfig {
             URI uri = new URI(value);
             return uri.isAbsolute() && uri.getHost() != null
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

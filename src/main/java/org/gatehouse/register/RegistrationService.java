@@ -68,7 +68,7 @@ public class RegistrationService {
     RateLimiter limits;
 
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
-    void checkFlows(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object event) {
+    void checkFlows(@Observes @Initialized(ApplicationScoped.class) Object event) {
         config.flows().stream().flatMap(List::stream).filter(type -> !uia.supports(type)).findFirst()
                 .ifPresent(type -> {
                     throw new IllegalStateException("gatehouse.registration.flows names the unknown stage " + type);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.gatehouse.config.UiaConfig;
 import org.gatehouse.http.error.ErrCode;
@@ -217,7 +218,7 @@ public class UiaService {
                 .filter(found -> found.expiresAt() > clock.millis())
                 .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
         if (!session.operationHash().equals(fingerprint(operation))
-                || !java.util.Objects.equals(session.userRef(), operation.userRef())) {
+                || !Objects.equals(session.userRef(), operation.userRef())) {
             throw MatrixException.forbidden("Requested operation has changed during the UI authentication session");
         }
         return session;
