@@ -22,7 +22,8 @@ function request()
 end
 
 -- counts: ok (200), limited (429 from the bounded hashing pool: back-pressure, expected when the
--- connections outnumber the pool's threads and queue), unexpected (anything else).
+-- connections outnumber the pool's threads and queue; the request after it waits the
+-- retry_after_ms the server asked for, as a client would), unexpected (anything else).
 counts = { ok = 0, limited = 0, unexpected = 0 }
 
 function response(status, headers, body)
@@ -30,6 +31,7 @@ function response(status, headers, body)
     counts.ok = counts.ok + 1
   elseif status == 429 then
     counts.limited = counts.limited + 1
+    back_off(body)
   else
     counts.unexpected = counts.unexpected + 1
   end

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * Validates every {@link ValidatedConfig} section when the application starts, before the
  * database is migrated; any invalid setting fails the deployment with one message listing all
- * problems.
+ * problems. Settings that are valid but unwise (see {@link ConfigProblems#recommend}) are logged as
+ * one warning each.
  */
 @ApplicationScoped
 public class ConfigValidation {
@@ -23,6 +24,7 @@ public class ConfigValidation {
                  @Any Instance<ValidatedConfig> sections) {
         ConfigProblems problems = new ConfigProblems();
         sections.forEach(section -> section.validate(problems));
+        problems.warnings().forEach(LOG::warning);
         if (!problems.messages().isEmpty()) {
             String message = "Gatehouse configuration is invalid:\n  - " + String.join("\n  - ", problems.messages());
             LOG.severe(message);

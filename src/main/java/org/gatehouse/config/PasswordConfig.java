@@ -19,6 +19,14 @@ public class PasswordConfig implements ValidatedConfig {
     /** 4 GiB: beyond this a single login would exhaust a typical server's heap. */
     public static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
     public static final int MAX_ITERATIONS = 100;
+    /** Argon2's own lower bound on memory (RFC 9106, section 3.1): 8 KiB per lane. */
+    public static final int MIN_MEMORY_KIB_PER_LANE = 8;
+    /**
+     * The least memory × passes (KiB) of OWASP's recommended Argon2id settings (7 MiB with five
+     * passes; 19 MiB with two, the default, is above it). Cheaper settings are allowed, for tests
+     * and benchmarks, but logged as a warning at deployment.
+     */
+    public static final long RECOMMENDED_MIN_COST = 7168L * 5;
     public static final int MAX_PARALLELISM = 16;
 
     private int argon2MemoryKib;
@@ -99,12 +107,18 @@ public class PasswordConfig implements ValidatedConfig {
 
     @Override
     public void validate(ConfigProblems problems) {
-        problems.require(argon2MemoryKib >= 1024 && argon2MemoryKib <= MAX_MEMORY_KIB,
-                "gatehouse.passwords.argon2.memory-kib must be between 1024 and " + MAX_MEMORY_KIB + ", was " + argon2MemoryKib);
+        int minMemory = MIN_MEMORY_KIB_PER_LANE * Math.max(1, argon2Parallelism);
+        problems.require(argon2MemoryKib >= minMemory && argon2MemoryKib <= MAX_MEMORY_KIB,
+                "gatehouse.passwords.argon2.memory-kib must be between " + minMemory + " (8 per lane) and "
+                        + MAX_MEMORY_KIB + ", was " + argon2MemoryKib);
         problems.require(argon2Iterations >= 1 && argon2Iterations <= MAX_ITERATIONS,
                 "gatehouse.passwords.argon2.iterations must be between 1 and " + MAX_ITERATIONS + ", was " + argon2Iterations);
         problems.require(argon2Parallelism >= 1 && argon2Parallelism <= MAX_PARALLELISM,
                 "gatehouse.passwords.argon2.parallelism must be between 1 and " + MAX_PARALLELISM + ", was " + argon2Parallelism);
+        problems.recommend((long) argon2MemoryKib * argon2Iterations >= RECOMMENDED_MIN_COST,
+                "gatehouse.passwords.argon2 memory-kib=" + argon2MemoryKib + " with iterations=" + argon2Iterations
+                        + " is cheaper than OWASP's recommended Argon2id settings (e.g. 19456 KiB with 2 iterations):"
+                        + " stolen password hashes would be cheap to crack");
         problems.require(minLength >= 0 && minLength <= 1024,
                 "gatehouse.passwords.policy.min-length must be between 0 and 1024, was " + minLength);
     }
