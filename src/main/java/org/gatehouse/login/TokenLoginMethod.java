@@ -4,16 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 import org.gatehouse.config.LoginTokenConfig;
+import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.Audit;
 import org.gatehouse.token.LoginTokens;
 import org.gatehouse.user.User;
+import org.gatehouse.user.UserId;
 
 /**
  * {@code m.login.token} (spec: "Login"): logs in with a single-use login token from
  * {@code POST /login/get_token}. A forged, expired or used token is 403 {@code M_FORBIDDEN}.
- * Offered only while {@code gatehouse.login-token.enabled}.
+ * Offered only while {@code gatehouse.login-token.enabled}. Every refusal is audited
+ * ({@code invalid_token}, or {@code deactivated} with the account's user ID).
  */
 @ApplicationScoped
 public class TokenLoginMethod implements LoginMethod {
@@ -23,6 +28,12 @@ public class TokenLoginMethod implements LoginMethod {
 
     @Inject
     LoginTokenConfig config;
+
+    @Inject
+    ServerConfig server;
+
+    @Inject
+    Audit audit;
 
     @Override
     public String type() {
@@ -44,9 +55,14 @@ public class TokenLoginMethod implements LoginMethod {
         if (request.token() == null) {
             throw MatrixException.missingParam("Missing parameter: token");
         }
-        User user = loginTokens.consume(request.token())
-                .orElseThrow(() -> MatrixException.forbidden("Invalid login token"));
+        Optional<User> consumed = loginTokens.consume(request.token());
+        if (consumed.isEmpty()) {
+            audit.loginFailed(null, type(), "invalid_token");
+            throw MatrixException.forbidden("Invalid login token");
+        }
+        User user = consumed.get();
         if (user.deactivated()) {
+            audit.loginFailed(new UserId(user.localpart(), server.serverName()).toString(), type(), "deactivated");
             throw new MatrixException(403, ErrCode.M_USER_DEACTIVATED, "This account has been deactivated");
         }
         return user;
