@@ -274,8 +274,44 @@ def load(settings, script, path, threads, connections, *script_args, seconds=Non
     return result_of(wrk(settings, script, path, threads, connections, seconds or settings.duration, *script_args))
 
 
-def whoami(settings, tokens, connections=32):
-    return load(settings, "whoami.lua", "/_matrix/client/v3/account/whoami", 2, connections, tokens)
+def whoami(settings, tokens, connections=32, seconds=None):
+    return load(settings, "whoami.lua", "/_matrix/client/v3/account/whoami", 2, connections, tokens, seconds=seconds)
+
+
+def versions(settings, seconds=None):
+    return load(settings, "plain.lua", "/_matrix/client/versions", 2, 32, seconds=seconds)
+
+
+def alternating(settings, first, second, rounds=2):
+    """first and second (functions of the seconds to run) in turn, rounds times each, for the
+    step's duration in all: a ratio of the two is then not skewed by what drifts during a run
+    (JIT, garbage collection, the rest of the machine). Returns the two merged results."""
+    seconds = max(1, settings.duration // rounds)
+    first_results, second_results = [], []
+    for _ in range(rounds):
+        first_results.append(first(seconds))
+        second_results.append(second(seconds))
+    return merged(first_results), merged(second_results)
+
+
+def merged(rounds):
+    """One result from several rounds of the same step: counts and requests summed, the rate over
+    the total time, p50 the mean of the rounds', p90/p99/max the highest of the rounds'."""
+    result = {"requests": sum(r["requests"] for r in rounds), "seconds": sum(r["seconds"] for r in rounds),
+              "p50_ms": sum(r["p50_ms"] for r in rounds) / len(rounds),
+              "load_average_1m": max(r["load_average_1m"] for r in rounds), "rounds": len(rounds)}
+    for key in ("p90_ms", "p99_ms", "max_ms"):
+        result[key] = max(r[key] for r in rounds)
+    for key in ("non_2xx_3xx", "socket_errors", "timeouts"):
+        result[key] = sum(r[key] for r in rounds)
+    counts = {}
+    for r in rounds:
+        for key, value in r.get("counts", {}).items():
+            counts[key] = counts.get(key, 0) + value
+    if counts:
+        result["counts"] = counts
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
 
 
 def login(settings, users, connections=16, seconds=None):
@@ -338,10 +374,9 @@ def main():
         server.start()
         generate_users(s, SMALL_BASE, s.users, "bench", DEFAULT_COST, small)
         warm_up(s, small, small)
-        log("1. versions")
-        results["versions"] = load(s, "plain.lua", "/_matrix/client/versions", 2, 32)
-        log("2. whoami, opaque tokens")
-        results["whoami_opaque"] = whoami(s, small)
+        log("1. and 2. versions and whoami with opaque tokens, alternating")
+        results["versions"], results["whoami_opaque"] = alternating(
+            s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, small, seconds=seconds))
         log("4a. login at the default Argon2id cost")
         results["login_default_cost"] = login(s, small, seconds=s.slow_duration)
         log("5. registration through UIA")
@@ -362,10 +397,9 @@ def main():
         rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
         login_tokens(s, small, macaroons)
         warm_up(s, macaroons, small)
-        log("1'. versions on this server (the reference for step 3)")
-        results["versions_macaroon_server"] = load(s, "plain.lua", "/_matrix/client/versions", 2, 32)
-        log("3. whoami, macaroon tokens")
-        results["whoami_macaroon"] = whoami(s, macaroons)
+        log("1'. and 3. versions on this server (the reference for step 3) and whoami with macaroons, alternating")
+        results["versions_macaroon_server"], results["whoami_macaroon"] = alternating(
+            s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds))
         log("2'. whoami, opaque tokens, on this server (the small-database reference for step 7)")
         results["whoami_opaque_small"] = whoami(s, small)
         log("4b. login at the lowest Argon2id cost")

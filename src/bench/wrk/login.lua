@@ -1,6 +1,7 @@
 -- POST /_matrix/client/v3/login (m.login.password), rotating over the users of a file of
 -- "localpart token" lines (argument 1), all with the password of argument 2.
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+dofile(os.getenv("BENCH_WRK_DIR") .. "/backoff.lua")
 
 local requests = {}
 local i = 0

@@ -5,6 +5,7 @@
 -- limited (429 from the bounded hashing pool: the next request waits the
 -- retry_after_ms the server asked for, as a client would), unexpected (anything else).
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+dofile(os.getenv("BENCH_WRK_DIR") .. "/backoff.lua")
 
 local prefix
 local serial = 0

@@ -67,22 +67,36 @@ public class TokenCache {
     private final AtomicLong stamps = new AtomicLong();
 
     /**
-     * The owner of the token with hash {@code tokenHash}: the cached row when one is trusted,
-     * otherwise what {@code database} returns for the hash, which is cached when it may be.
+     * The cached owner of the token with hash {@code tokenHash}, when a row read for that token is
+     * still trusted (within the TTL and revoked by nothing since it was read); empty otherwise,
+     * and always when the cache is off. Public so that CDI's client proxy calls it directly.
      */
-    Optional<TokenOwner> owner(String tokenHash, Function<String, Optional<TokenOwner>> database) {
+    public Optional<TokenOwner> trusted(String tokenHash) {
+        if (config.ttl().isZero()) {
+            return Optional.empty();
+        }
+        Entry cached = entries.get(tokenHash);
+        if (cached == null) {
+            return Optional.empty();
+        }
+        if (cached.trustedUntil() > clock.millis() && !revokedSince(cached)) {
+            return Optional.of(cached.owner());
+        }
+        entries.remove(tokenHash, cached);
+        return Optional.empty();
+    }
+
+    /**
+     * What {@code database} returns for {@code tokenHash}, cached when it may be (a live account,
+     * a token whose first use retires nothing). Call it only for a token whose format has been
+     * verified: {@link #trusted} later answers for the same token without that check.
+     */
+    public Optional<TokenOwner> load(String tokenHash, Function<String, Optional<TokenOwner>> database) {
         long ttl = config.ttl().toMillis();
         if (ttl == 0) {
             return database.apply(tokenHash);
         }
         long now = clock.millis();
-        Entry cached = entries.get(tokenHash);
-        if (cached != null) {
-            if (cached.trustedUntil() > now && !revokedSince(cached)) {
-                return Optional.of(cached.owner());
-            }
-            entries.remove(tokenHash, cached);
-        }
         long stamp = stamps.get();
         Optional<TokenOwner> owner = database.apply(tokenHash);
         owner.filter(row -> !row.deactivated() && row.retiresRefreshRef() == null)

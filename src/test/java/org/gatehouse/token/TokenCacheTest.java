@@ -44,53 +44,74 @@ class TokenCacheTest {
         };
     }
 
+    /** What {@link TokenService#authenticate} does: the trusted row, else a load from the database. */
+    private static Optional<TokenOwner> lookup(TokenCache cache, String hash, Function<String, Optional<TokenOwner>> database) {
+        return cache.trusted(hash).or(() -> cache.load(hash, database));
+    }
+
+    @Test
+    void nothingIsTrustedBeforeItWasLoaded() {
+        TokenCache cache = cache(5, 100);
+        assertEquals(Optional.empty(), cache.trusted(HASH));
+        cache.load(HASH, database(ROW));
+        assertEquals(Optional.of(ROW), cache.trusted(HASH));
+        assertEquals(Optional.empty(), cache.trusted("b".repeat(64)));
+    }
+
+    @Test
+    void aMissingRowIsNotCached() {
+        TokenCache cache = cache(5, 100);
+        cache.load(HASH, database(null));
+        assertEquals(Optional.empty(), cache.trusted(HASH));
+    }
+
     @Test
     void secondLookupWithinTtlSkipsTheDatabase() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
-        assertEquals(Optional.of(ROW), cache.owner(HASH, database(ROW)));
+        lookup(cache, HASH, database(ROW));
+        assertEquals(Optional.of(ROW), lookup(cache, HASH, database(ROW)));
         assertEquals(1, reads.get());
     }
 
     @Test
     void lookupAfterTtlReadsTheDatabaseAgain() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         clock.advance(5_000);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         assertEquals(2, reads.get());
     }
 
     @Test
     void deviceRevocationTakesEffectAtOnce() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         cache.deviceRevoked(ROW.deviceRef());
-        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
     }
 
     @Test
     void userRevocationTakesEffectAtOnce() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         cache.userRevoked(ROW.userRef());
-        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
     }
 
     @Test
     void tokenRevocationTakesEffectAtOnce() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         cache.tokenRevoked(ROW.tokenId());
-        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
     }
 
     @Test
     void revocationOfAnotherDeviceKeepsTheEntry() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         cache.deviceRevoked(ROW.deviceRef() + 1);
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         assertEquals(1, reads.get());
     }
 
@@ -98,27 +119,27 @@ class TokenCacheTest {
     void rowReadBeforeTheRevokingTransactionCommitsIsNotServedAfterIt() {
         TokenCache cache = cache(5, 100);
         cache.deviceRevoked(ROW.deviceRef());
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         afterCommit.forEach(cache::afterCompletion);
-        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
     }
 
     @Test
     void rowReadWhileARevocationHappensIsNotServedLater() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, hash -> {
+        lookup(cache, HASH, hash -> {
             cache.userRevoked(ROW.userRef());
             return Optional.of(ROW);
         });
-        assertEquals(Optional.empty(), cache.owner(HASH, database(null)));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
     }
 
     @Test
     void rowOfDeactivatedAccountIsNotCached() {
         TokenOwner deactivated = new TokenOwner(10, null, null, 20, "alice", false, false, true, 30, "DEV");
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(deactivated));
-        cache.owner(HASH, database(deactivated));
+        lookup(cache, HASH, database(deactivated));
+        lookup(cache, HASH, database(deactivated));
         assertEquals(2, reads.get());
     }
 
@@ -126,24 +147,24 @@ class TokenCacheTest {
     void rowWhoseFirstUseRetiresARefreshTokenIsNotCached() {
         TokenOwner retiring = new TokenOwner(10, null, 99L, 20, "alice", false, false, false, 30, "DEV");
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(retiring));
-        cache.owner(HASH, database(retiring));
+        lookup(cache, HASH, database(retiring));
+        lookup(cache, HASH, database(retiring));
         assertEquals(2, reads.get());
     }
 
     @Test
     void unknownTokenIsNotCached() {
         TokenCache cache = cache(5, 100);
-        cache.owner(HASH, database(null));
-        cache.owner(HASH, database(null));
+        lookup(cache, HASH, database(null));
+        lookup(cache, HASH, database(null));
         assertEquals(2, reads.get());
     }
 
     @Test
     void zeroTtlTurnsTheCacheOff() {
         TokenCache cache = cache(0, 100);
-        cache.owner(HASH, database(ROW));
-        cache.owner(HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
         assertEquals(2, reads.get());
     }
 
@@ -151,11 +172,11 @@ class TokenCacheTest {
     void cacheNeverHoldsMoreThanItsBound() {
         TokenCache cache = cache(5, 10);
         for (int i = 0; i < 25; i++) {
-            cache.owner(Integer.toString(i), database(ROW));
+            lookup(cache, Integer.toString(i), database(ROW));
         }
         int before = reads.get();
         for (int i = 0; i < 25; i++) {
-            cache.owner(Integer.toString(i), database(ROW));
+            lookup(cache, Integer.toString(i), database(ROW));
         }
         assertTrue(reads.get() - before >= 15, "at most 10 of 25 tokens can still be cached");
     }
