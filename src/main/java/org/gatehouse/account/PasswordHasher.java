@@ -15,9 +15,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.gatehouse.config.PasswordConfig;
 
 /**
@@ -76,7 +74,7 @@ public class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        Argon2Hash params = new Argon2Hash(Argon2Parameters.ARGON2_VERSION_13, config.argon2MemoryKib(),
+        Argon2Hash params = new Argon2Hash(Argon2id.VERSION_13, config.argon2MemoryKib(),
                 config.argon2Iterations(), config.argon2Parallelism(), salt, new byte[HASH_BYTES]);
         return params.withHash(params.derive(passwordBytes(password), HASH_BYTES)).format();
     }
@@ -112,7 +110,7 @@ public class PasswordHasher {
      */
     public boolean needsRehash(String storedHash) {
         return Argon2Hash.parse(storedHash)
-                .map(stored -> stored.version() != Argon2Parameters.ARGON2_VERSION_13
+                .map(stored -> stored.version() != Argon2id.VERSION_13
                         || stored.memoryKib() != config.argon2MemoryKib()
                         || stored.iterations() != config.argon2Iterations()
                         || stored.parallelism() != config.argon2Parallelism()
@@ -172,13 +170,13 @@ public class PasswordHasher {
                 return Optional.empty();
             }
             try {
-                int version = m.group(1) == null ? Argon2Parameters.ARGON2_VERSION_10 : Integer.parseInt(m.group(1));
+                int version = m.group(1) == null ? Argon2id.VERSION_10 : Integer.parseInt(m.group(1));
                 long memory = Long.parseLong(m.group(2));
                 long iterations = Long.parseLong(m.group(3));
                 int parallelism = Integer.parseInt(m.group(4));
                 byte[] salt = Base64.getDecoder().decode(m.group(5));
                 byte[] hash = Base64.getDecoder().decode(m.group(6));
-                boolean sane = (version == Argon2Parameters.ARGON2_VERSION_10 || version == Argon2Parameters.ARGON2_VERSION_13)
+                boolean sane = (version == Argon2id.VERSION_10 || version == Argon2id.VERSION_13)
                         && parallelism >= 1 && parallelism <= MAX_STORED_PARALLELISM
                         && memory >= 8L * parallelism && memory <= PasswordConfig.MAX_MEMORY_KIB
                         && iterations >= 1 && iterations <= PasswordConfig.MAX_ITERATIONS
@@ -196,17 +194,7 @@ public class PasswordHasher {
 
         /** Argon2id of {@code password} with these parameters and salt, {@code length} bytes long. */
         byte[] derive(byte[] password, int length) {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(version)
-                    .withMemoryAsKB(memoryKib)
-                    .withIterations(iterations)
-                    .withParallelism(parallelism)
-                    .withSalt(salt)
-                    .build());
-            byte[] out = new byte[length];
-            generator.generateBytes(password, out);
-            return out;
+            return Argon2id.hash(password, salt, memoryKib, iterations, parallelism, version, length);
         }
 
         String format() {
