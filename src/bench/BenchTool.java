@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 import org.gatehouse.account.PasswordHasher;
 import org.gatehouse.config.PasswordConfig;
@@ -21,8 +20,9 @@ import org.gatehouse.token.TokenHashes;
  * <ul>
  *   <li>{@code hash <memoryKib> <iterations> <parallelism> <password>}: prints an Argon2id PHC
  *       string made by {@link PasswordHasher};</li>
- *   <li>{@code time <memoryKib> <iterations> <parallelism> <count>}: prints the median time of one
- *       {@link PasswordHasher#verify} in milliseconds, after a warm-up;</li>
+ *   <li>{@code time <memoryKib> <iterations> <parallelism> <warmupSeconds> <measureSeconds>}: prints
+ *       the mean time of one {@link PasswordHasher#verify} on one thread in milliseconds, after a
+ *       warm-up;</li>
  *   <li>{@code tokens <firstId> <count> <localpartPrefix> <sampleCount> <sampleFile> <createdAt>}:
  *       prints CSV rows {@code id,token_hash,user_id,device_ref,created_at} of one opaque access
  *       token per generated user (ids {@code firstId + i}, {@code i = 1..count}), and writes
@@ -38,7 +38,8 @@ public final class BenchTool {
     public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
         switch (args[0]) {
             case "hash" -> System.out.println(hasher(args).hash(args[4]));
-            case "time" -> System.out.printf("%.3f%n", medianVerifyMillis(hasher(args), Integer.parseInt(args[4])));
+            case "time" -> System.out.printf("%.3f%n", meanVerifyMillis(hasher(args), Double.parseDouble(args[4]),
+                    Double.parseDouble(args[5])));
             case "tokens" -> tokens(Long.parseLong(args[1]), Integer.parseInt(args[2]), args[3],
                     Integer.parseInt(args[4]), Path.of(args[5]), Long.parseLong(args[6]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -50,21 +51,27 @@ public final class BenchTool {
                 Integer.parseInt(args[3]), Optional.empty(), 8, false, false, false, false));
     }
 
-    private static double medianVerifyMillis(PasswordHasher hasher, int count) {
+    /**
+     * The mean time of one verification on one thread, in milliseconds: verifications for
+     * {@code warmupSeconds} (until the JIT has compiled Argon2's loops, which takes many of them),
+     * then as many as fit in {@code measureSeconds}, timed together.
+     */
+    private static double meanVerifyMillis(PasswordHasher hasher, double warmupSeconds, double measureSeconds) {
         String stored = hasher.hash("bench-password");
-        for (int i = 0; i < Math.max(3, count / 2); i++) {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmupEnd) {
             hasher.verify("bench-password", stored);
         }
-        double[] millis = new double[count];
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
+        long start = System.nanoTime();
+        long end = start + (long) (measureSeconds * 1e9);
+        int count = 0;
+        while (count == 0 || System.nanoTime() < end) {
             if (!hasher.verify("bench-password", stored)) {
                 throw new IllegalStateException("hash did not verify");
             }
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            count++;
         }
-        Arrays.sort(millis);
-        return millis[count / 2];
+        return (System.nanoTime() - start) / 1e6 / count;
     }
 
     private static void tokens(long firstId, int count, String prefix, int sampleCount, Path sampleFile, long createdAt)
