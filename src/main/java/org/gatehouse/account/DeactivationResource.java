@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.gatehouse.http.RequestContext;
  * {@code account_deactivation.yaml}). Gatehouse requires an access token here, as it has no other
  * way to tell whose account is meant. Guests may not use it.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/deactivate")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.gatehouse.http.RequestContext;
  * {@code password_management.yaml}). Gatehouse requires an access token here: the flows it could
  * offer without one (e-mail or phone verification) are not implemented. Guests may not use it.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/password")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

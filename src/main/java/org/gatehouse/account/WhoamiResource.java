@@ -1,5 +1,6 @@
 package org.gatehouse.account;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
 
 /** {@code GET /_matrix/client/v3/account/whoami} (spec: "Current account information"; {@code whoami.yaml}). */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/whoami")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

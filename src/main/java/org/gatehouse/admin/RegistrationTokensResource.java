@@ -1,5 +1,6 @@
 package org.gatehouse.admin;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
 import org.gatehouse.http.RequestContext;
-import org.gatehouse.infra.Audit;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.Audit;
 import org.gatehouse.register.RegistrationTokenView;
 import org.gatehouse.register.RegistrationTokens;
 
@@ -28,6 +29,7 @@ import org.gatehouse.register.RegistrationTokens;
  * {@code M_FORBIDDEN}. An unknown token is 404 {@code M_NOT_FOUND}; invalid values are 400
  * {@code M_INVALID_PARAM} (fields of the wrong JSON type 400 {@code M_BAD_JSON}).
  */
+@ApplicationScoped
 @Path("/_synapse/admin/v1/registration_tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

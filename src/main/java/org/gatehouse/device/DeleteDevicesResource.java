@@ -1,5 +1,6 @@
 package org.gatehouse.device;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.gatehouse.http.RequestContext;
  * {@code device_management.yaml}): deletes the listed devices of the requester after
  * User-Interactive Authentication ({@code m.login.password}). Guests may not use it.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/delete_devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -1,5 +1,6 @@
 package org.gatehouse.device;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.gatehouse.http.RequestContext;
  * {@code /_matrix/client/v3/devices/{deviceId}} (spec: "Device Management";
  * {@code device_management.yaml}). Guests may not use them.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

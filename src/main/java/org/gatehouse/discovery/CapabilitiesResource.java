@@ -1,5 +1,6 @@
 package org.gatehouse.discovery;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.gatehouse.http.RequestContext;
  * identifiers are not stored, and login tokens follow {@code gatehouse.login-token.enabled}
  * (never for guests).
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

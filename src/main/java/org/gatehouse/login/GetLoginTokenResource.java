@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,14 +15,14 @@ import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 import org.gatehouse.token.LoginTokens;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
-import org.gatehouse.ratelimit.LimitName;
-import org.gatehouse.ratelimit.RateLimiter;
 
 /**
  * {@code POST /_matrix/client/v1/login/get_token} ({@code login_token.yaml}): a single-use,
@@ -29,6 +30,7 @@ import org.gatehouse.ratelimit.RateLimiter;
  * {@code m.login.password} is required every time — a completed session is never reused, as the
  * spec demands. 404 {@code M_UNRECOGNIZED} while {@code gatehouse.login-token.enabled} is off.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V1 + "/login/get_token")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.gatehouse.http.ApiPaths;
  * {@code GET /_matrix/client/v3/login} and {@code POST /_matrix/client/v3/login} (spec: "Login";
  * {@code login.yaml}).
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/login")
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginResource {

@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.gatehouse.infra.Audit;
  * {@code POST /_matrix/client/v3/logout} and {@code POST /_matrix/client/v3/logout/all} (spec:
  * "Login", {@code logout.yaml}). Both take an empty body.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/logout")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -1,5 +1,6 @@
 package org.gatehouse.login;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.gatehouse.token.TokenService;
  * exchanges a refresh token for a new access and refresh token on the same device. Needs no access
  * token.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/refresh")
 @Produces(MediaType.APPLICATION_JSON)
 public class RefreshResource {

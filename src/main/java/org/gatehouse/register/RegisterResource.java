@@ -1,5 +1,6 @@
 package org.gatehouse.register;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.gatehouse.ratelimit.RateLimiter;
  * {@code POST /_matrix/client/v3/register} and {@code GET /_matrix/client/v3/register/available}
  * (spec: "Account registration"; {@code registration.yaml}).
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/register")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegisterResource {

@@ -1,5 +1,6 @@
 package org.gatehouse.register;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.gatehouse.ratelimit.RateLimiter;
  * authenticate a registration now. 403 {@code M_FORBIDDEN} while registration is disabled; 400
  * {@code M_MISSING_PARAM} without {@code token}.
  */
+@ApplicationScoped
 @Path(ApiPaths.CLIENT_V1 + "/register/m.login.registration_token/validity")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationTokenValidityResource {

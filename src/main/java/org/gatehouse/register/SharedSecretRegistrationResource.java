@@ -1,5 +1,6 @@
 package org.gatehouse.register;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import org.gatehouse.token.DeviceSession;
  * {@code GET/POST /_synapse/admin/v1/register}: shared-secret registration for administrators
  * and test harnesses, compatible with Synapse's ({@link SharedSecretRegistration}).
  */
+@ApplicationScoped
 @Path("/_synapse/admin/v1/register")
 @Produces(MediaType.APPLICATION_JSON)
 public class SharedSecretRegistrationResource {

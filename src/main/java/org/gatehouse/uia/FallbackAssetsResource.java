@@ -1,5 +1,6 @@
 package org.gatehouse.uia;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,7 @@ import org.gatehouse.http.HtmlPages;
  * carry no inline script or style, so that their Content-Security-Policy can forbid both.
  * {@code done.js} is the spec's completion snippet (spec: "Fallback").
  */
+@ApplicationScoped
 @Path(FallbackPages.ASSETS)
 public class FallbackAssetsResource {
 
