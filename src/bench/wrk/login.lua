@@ -7,9 +7,8 @@ local requests = {}
 local i = 0
 
 function init(args)
-  for line in io.lines(args[1]) do
-    local localpart = line:match("^(%S+)")
-    local body = '{"type":"m.login.password","identifier":{"type":"m.id.user","user":"' .. localpart
+  for _, user in ipairs(read_users(args[1])) do
+    local body = '{"type":"m.login.password","identifier":{"type":"m.id.user","user":"' .. user.localpart
         .. '"},"password":"' .. args[2] .. '","initial_device_display_name":"bench"}'
     table.insert(requests, wrk.format("POST", "/_matrix/client/v3/login",
         { ["Content-Type"] = "application/json" }, body))

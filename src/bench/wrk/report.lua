@@ -10,6 +10,16 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- The "localpart token" lines of a users file, as { localpart = …, token = … } tables.
+function read_users(path)
+  local users = {}
+  for line in io.lines(path) do
+    local localpart, token = line:match("^(%S+)%s*(%S*)$")
+    table.insert(users, { localpart = localpart, token = token })
+  end
+  return users
+end
+
 function done(summary, latency, requests)
   local tally = {}
   for _, thread in ipairs(threads) do

@@ -6,10 +6,9 @@ local requests = {}
 local i = 0
 
 function init(args)
-  for line in io.lines(args[1]) do
-    local token = line:match("^%S+%s+(%S+)$")
+  for _, user in ipairs(read_users(args[1])) do
     table.insert(requests, wrk.format("GET", "/_matrix/client/v3/account/whoami",
-        { ["Authorization"] = "Bearer " .. token }))
+        { ["Authorization"] = "Bearer " .. user.token }))
   end
   i = (tid * 7919) % #requests
 end

@@ -110,7 +110,7 @@ final class Argon2id {
     }
 
     /** H' (RFC 9106, 3.3): the variable-length hash of {@code input} into {@code out}. */
-    static void variableHash(byte[] input, byte[] out) {
+    private static void variableHash(byte[] input, byte[] out) {
         byte[] length = {(byte) out.length, (byte) (out.length >>> 8), (byte) (out.length >>> 16), (byte) (out.length >>> 24)};
         if (out.length <= 64) {
             Blake2bDigest digest = new Blake2bDigest(out.length * 8);
@@ -152,7 +152,6 @@ final class Argon2id {
         private final int version;
         private final long[] r = new long[BLOCK_LONGS];
         private final long[] q = new long[BLOCK_LONGS];
-        private final long[] zero = new long[BLOCK_LONGS];
         private final long[] input = new long[BLOCK_LONGS];
         private final long[] addresses = new long[BLOCK_LONGS];
 
@@ -259,8 +258,8 @@ final class Argon2id {
         /** The next block of pseudo-random addresses: G(0, G(0, input)) with the counter advanced. */
         private void nextAddresses() {
             input[6]++;
-            permuteInto(zero, 0, input, 0, addresses, false);
-            permuteInto(zero, 0, addresses, 0, addresses, false);
+            compressWithZero(input);
+            compressWithZero(addresses);
         }
 
         /** G (RFC 9106, 3.5) of the blocks at two offsets of the memory, written (or xored) at a third. */
@@ -272,12 +271,10 @@ final class Argon2id {
             permuteAndStore(m, currentOffset, withXor);
         }
 
-        /** out = G(x, y), for the address blocks (out may be y). */
-        private void permuteInto(long[] x, int xOffset, long[] y, int yOffset, long[] out, boolean withXor) {
-            for (int i = 0; i < BLOCK_LONGS; i++) {
-                r[i] = x[xOffset + i] ^ y[yOffset + i];
-            }
-            permuteAndStore(out, 0, withXor);
+        /** {@link #addresses} = G(0, block); block may be {@link #addresses} itself. */
+        private void compressWithZero(long[] block) {
+            System.arraycopy(block, 0, r, 0, BLOCK_LONGS);
+            permuteAndStore(addresses, 0, false);
         }
 
         /**
