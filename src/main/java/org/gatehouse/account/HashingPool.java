@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
@@ -17,16 +18,30 @@ import org.gatehouse.http.error.MatrixException;
  * A bounded pool for CPU-heavy password work: a fixed number of threads and a short queue. Work
  * that finds the queue full is refused at once with 429 {@code M_LIMIT_EXCEEDED}, so a login storm
  * cannot tie up the server's request threads (and CPU) that cheap requests need.
+ *
+ * <p>The refusal's {@code retry_after_ms} is how long the pool needs for the work it has already
+ * accepted (waiting and running tasks × the average time of a task ÷ threads), within
+ * [{@value #MIN_RETRY_AFTER_MS}, {@value #MAX_RETRY_AFTER_MS}] ms: a client that waits as told
+ * (spec: "Rate limiting") comes back when there is room, neither hammering the pool nor idling
+ * long after it has drained (at the default Argon2id cost a full queue drains in about 0.2 s).
  */
 public final class HashingPool {
 
-    /** What a refused caller is told to wait before trying again. */
-    static final long RETRY_AFTER_MS = 1000;
+    /** The shortest wait a refused caller is told. */
+    static final long MIN_RETRY_AFTER_MS = 10;
+
+    /** The longest wait a refused caller is told. */
+    static final long MAX_RETRY_AFTER_MS = 5000;
 
     private final ThreadPoolExecutor executor;
+    private final int threads;
+
+    /** A moving average of how long a task runs, in nanoseconds (0 until one has run). */
+    private final AtomicLong averageNanos = new AtomicLong();
 
     /** A pool of {@code threads} threads that queues at most {@code queueSize} waiting tasks. */
     public HashingPool(int threads, int queueSize) {
+        this.threads = threads;
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = task -> {
             Thread thread = new Thread(task, "gatehouse-password-hashing-" + count.incrementAndGet());
@@ -53,10 +68,11 @@ public final class HashingPool {
     public <T> T run(Supplier<T> work) {
         Future<T> future;
         try {
-            future = executor.submit(work::get);
+            future = executor.submit(() -> timed(work));
         } catch (RejectedExecutionException full) {
+            long retryAfter = retryAfterMs(executor.getQueue().size() + executor.getActiveCount(), threads, averageNanos.get());
             throw new MatrixException(429, ErrCode.M_LIMIT_EXCEEDED, "The server is busy; try again shortly",
-                    Map.of("retry_after_ms", RETRY_AFTER_MS));
+                    Map.of("retry_after_ms", retryAfter));
         }
         try {
             return future.get();
@@ -73,6 +89,26 @@ public final class HashingPool {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for password hashing", e);
         }
+    }
+
+    private <T> T timed(Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            long took = System.nanoTime() - start;
+            averageNanos.accumulateAndGet(took, (average, sample) -> average == 0 ? sample : average + (sample - average) / 8);
+        }
+    }
+
+    /**
+     * The time {@code threads} threads need for {@code tasks} tasks of {@code averageNanos} each, in
+     * milliseconds, rounded up and kept within [{@value #MIN_RETRY_AFTER_MS}, {@value #MAX_RETRY_AFTER_MS}].
+     */
+    static long retryAfterMs(int tasks, int threads, long averageNanos) {
+        long nanos = Math.max(0, tasks) * Math.max(0, averageNanos) / Math.max(1, threads);
+        long millis = (nanos + 999_999) / 1_000_000;
+        return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_RETRY_AFTER_MS, millis));
     }
 
     /** Stops the threads; later work is refused. */

@@ -2,7 +2,7 @@ package org.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -54,7 +54,7 @@ public class TermsConfig implements ValidatedConfig {
     public JsonObject params() {
         if (params == null) {
             JsonObject policies = read(key -> config.getOptionalValue(key, String.class), config.getPropertyNames(), new ConfigProblems());
-            params = Json.createObjectBuilder().add("policies", policies).build();
+            params = JSONP.createObjectBuilder().add("policies", policies).build();
         }
         return params;
     }
@@ -81,7 +81,7 @@ public class TermsConfig implements ValidatedConfig {
      */
     static JsonObject read(Function<String, Optional<String>> lookup, Iterable<String> propertyNames,
                            ConfigProblems problems) {
-        JsonObjectBuilder policies = Json.createObjectBuilder();
+        JsonObjectBuilder policies = JSONP.createObjectBuilder();
         for (String id : list(lookup.apply(POLICIES))) {
             if (!OPAQUE_ID.matcher(id).matches()) {
                 problems.require(false, POLICIES + " names '" + id + "', which is not a valid policy ID ([A-Za-z0-9._~-])");
@@ -95,7 +95,7 @@ public class TermsConfig implements ValidatedConfig {
     private static JsonObject policy(String id, Function<String, Optional<String>> lookup,
                                      Iterable<String> propertyNames, ConfigProblems problems) {
         String prefix = PREFIX + id + ".";
-        JsonObjectBuilder policy = Json.createObjectBuilder();
+        JsonObjectBuilder policy = JSONP.createObjectBuilder();
         Optional<String> version = lookup.apply(prefix + "version").map(String::trim).filter(v -> !v.isEmpty());
         problems.require(version.isPresent(), prefix + "version must be set for policy " + id);
         problems.require(version.isEmpty() || OPAQUE_ID.matcher(version.get()).matches(),
@@ -114,7 +114,7 @@ public class TermsConfig implements ValidatedConfig {
             problems.require(url.filter(TermsConfig::isHttpUrl).isPresent(), at + "url must be an http or https URL, was '"
                     + url.orElse("") + "'");
             if (name.isPresent() && url.isPresent()) {
-                policy.add(language, Json.createObjectBuilder().add("name", name.get()).add("url", url.get()));
+                policy.add(language, JSONP.createObjectBuilder().add("name", name.get()).add("url", url.get()));
             }
         }
         return policy.build();

@@ -5,10 +5,11 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.http.error.MatrixException;
 import jakarta.json.JsonNumber;
@@ -33,23 +34,39 @@ final class JsonFieldTypes {
     private JsonFieldTypes() {
     }
 
+    /** A record component as the checks see it: its JSON name, its Java type and the JSON types that fit it. */
+    private record Field(String name, Class<?> type, Set<ValueType> expected) {
+    }
+
+    /** The fields of each request record, worked out once per type (reflection and naming are not free). */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new Field(jsonName(component), component.getType(), expected(component.getType())))
+                    .toList();
+        }
+    };
+
     /** Checks every component of {@code type} present in {@code json} against its Java type. */
     static void check(Class<?> type, JsonObject json) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            String name = Optional.ofNullable(component.getAnnotation(JsonbProperty.class)).map(JsonbProperty::value)
-                    .orElseGet(() -> JsonRequestReader.snakeCase(component.getName()));
-            JsonValue value = json.get(name);
+        for (Field field : FIELDS.get(type)) {
+            JsonValue value = json.get(field.name());
             if (value == null || value.getValueType() == ValueType.NULL) {
                 continue;
             }
-            Set<ValueType> expected = expected(component.getType());
-            if (expected != null && !expected.contains(value.getValueType())) {
-                throw MatrixException.badJson("Field " + name + " has the wrong type");
+            if (field.expected() != null && !field.expected().contains(value.getValueType())) {
+                throw MatrixException.badJson("Field " + field.name() + " has the wrong type");
             }
-            if (value instanceof JsonNumber number && !fits(number, component.getType())) {
-                throw MatrixException.invalidParam("Field " + name + " is not an integer in range");
+            if (value instanceof JsonNumber number && !fits(number, field.type())) {
+                throw MatrixException.invalidParam("Field " + field.name() + " is not an integer in range");
             }
         }
+    }
+
+    private static String jsonName(RecordComponent component) {
+        JsonbProperty property = component.getAnnotation(JsonbProperty.class);
+        return property != null ? property.value() : JsonRequestReader.snakeCase(component.getName());
     }
 
     /** Whether {@code number} is a whole number within the range of an {@code int}/{@code long} {@code type}; true for other types. */

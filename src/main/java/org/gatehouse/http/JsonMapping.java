@@ -4,11 +4,12 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The JSON-B mapping of request and response records ({@link JsonRequestReader}, {@link JsonResponseWriter}): Java's camelCase component names become
  * the spec's snake_case field names ({@code deviceId} ↔ {@code device_id}); {@code null}
- * components are left out of responses.
+ * components are left out of responses. JSON-P values are built with {@link #JSONP}.
  */
 public final class JsonMapping {
 
@@ -16,6 +17,15 @@ public final class JsonMapping {
     public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(false));
+
+    /**
+     * The JSON-P provider, looked up once. {@code jakarta.json.Json}'s factory methods look the
+     * provider up again on every call ({@code JsonProvider.provider()}: a {@code ServiceLoader}
+     * search of the deployment's class path, whose Javadoc asks callers to cache the result), which
+     * on WildFly put jar-file lookups on the path of every request with a body and every error.
+     * Application code uses this instance and never {@code Json.create…}.
+     */
+    public static final JsonProvider JSONP = JsonProvider.provider();
 
     private JsonMapping() {
     }

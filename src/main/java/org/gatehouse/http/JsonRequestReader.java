@@ -2,7 +2,7 @@ package org.gatehouse.http;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -103,7 +103,7 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     static JsonObject parseObject(String text) {
         JsonValue parsed;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSONP.createReader(new StringReader(text))) {
             parsed = reader.readValue();
         } catch (JsonException e) {
             throw new MatrixException(400, ErrCode.M_NOT_JSON, "Content not JSON");
@@ -151,7 +151,20 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
         return violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
     }
 
+    /** {@code deviceId} → {@code device_id}: an underscore before each capital that follows a lower-case letter or digit. */
     static String snakeCase(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (i > 0 && c >= 'A' && c <= 'Z' && isLowerOrDigit(camel.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(c);
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

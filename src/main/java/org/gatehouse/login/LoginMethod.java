@@ -1,6 +1,6 @@
 package org.gatehouse.login;
 
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import org.gatehouse.user.User;
 
@@ -19,7 +19,7 @@ public interface LoginMethod {
 
     /** The entry advertised by {@code GET /login}. */
     default JsonObject flow() {
-        return Json.createObjectBuilder().add("type", type()).build();
+        return JSONP.createObjectBuilder().add("type", type()).build();
     }
 
     /**

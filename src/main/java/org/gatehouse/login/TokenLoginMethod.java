@@ -2,7 +2,7 @@ package org.gatehouse.login;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.gatehouse.config.LoginTokenConfig;
@@ -47,7 +47,7 @@ public class TokenLoginMethod implements LoginMethod {
 
     @Override
     public JsonObject flow() {
-        return Json.createObjectBuilder().add("type", type()).add("get_login_token", true).build();
+        return JSONP.createObjectBuilder().add("type", type()).add("get_login_token", true).build();
     }
 
     @Override

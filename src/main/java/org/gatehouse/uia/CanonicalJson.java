@@ -1,5 +1,7 @@
 package org.gatehouse.uia;
 
+import static org.gatehouse.http.JsonMapping.JSONP;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -28,7 +30,7 @@ final class CanonicalJson {
                         out.append(',');
                     }
                     first = false;
-                    out.append(jakarta.json.Json.createValue(entry.getKey())).append(':');
+                    out.append(JSONP.createValue(entry.getKey())).append(':');
                     append(entry.getValue(), out);
                 }
                 out.append('}');

@@ -1,7 +1,7 @@
 package org.gatehouse.uia;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,6 @@ public class DummyFallbackForm implements FallbackForm {
 
     @Override
     public JsonObject auth(Map<String, List<String>> form, FallbackContext context) {
-        return Json.createObjectBuilder().add("type", type()).build();
+        return JSONP.createObjectBuilder().add("type", type()).build();
     }
 }

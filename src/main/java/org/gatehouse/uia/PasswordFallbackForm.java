@@ -3,7 +3,7 @@ package org.gatehouse.uia;
 import static org.gatehouse.http.HtmlPages.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,6 @@ public class PasswordFallbackForm implements FallbackForm {
         if (password.isEmpty()) {
             throw MatrixException.missingParam("Enter your password.");
         }
-        return Json.createObjectBuilder().add("type", type()).add("password", password).build();
+        return JSONP.createObjectBuilder().add("type", type()).add("password", password).build();
     }
 }

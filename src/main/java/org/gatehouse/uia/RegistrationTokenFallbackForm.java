@@ -1,7 +1,7 @@
 package org.gatehouse.uia;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,6 @@ public class RegistrationTokenFallbackForm implements FallbackForm {
         if (token.isEmpty()) {
             throw MatrixException.missingParam("Enter your registration token.");
         }
-        return Json.createObjectBuilder().add("type", type()).add("token", token).build();
+        return JSONP.createObjectBuilder().add("type", type()).add("token", token).build();
     }
 }

@@ -3,7 +3,7 @@ package org.gatehouse.uia;
 import static org.gatehouse.http.HtmlPages.escape;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -64,7 +64,7 @@ public class TermsFallbackForm implements FallbackForm {
         if (!policies(context).stream().map(Policy::id).allMatch(accepted::contains)) {
             throw MatrixException.missingParam("Accept every policy to continue.");
         }
-        return Json.createObjectBuilder().add("type", type()).build();
+        return JSONP.createObjectBuilder().add("type", type()).build();
     }
 
     /** The policies of {@code params.policies}, in the order listed; malformed entries are left out. */

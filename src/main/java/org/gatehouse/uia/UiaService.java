@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -231,8 +231,8 @@ public class UiaService {
 
     private MatrixException challenge(UiaOperation operation, UiaSession session, MatrixException failure) {
         Map<String, Object> body = new LinkedHashMap<>();
-        var flows = Json.createArrayBuilder();
-        operation.flows().forEach(flow -> flows.add(Json.createObjectBuilder().add("stages", Json.createArrayBuilder(flow))));
+        var flows = JSONP.createArrayBuilder();
+        operation.flows().forEach(flow -> flows.add(JSONP.createObjectBuilder().add("stages", JSONP.createArrayBuilder(flow))));
         body.put("flows", flows.build());
         body.put("params", params(operation));
         body.put("session", session.sessionId());
@@ -247,7 +247,7 @@ public class UiaService {
     }
 
     private JsonObject params(UiaOperation operation) {
-        JsonObjectBuilder params = Json.createObjectBuilder();
+        JsonObjectBuilder params = JSONP.createObjectBuilder();
         operation.flows().stream().flatMap(List::stream).distinct()
                 .forEach(type -> Optional.ofNullable(stages.get(type)).flatMap(UiaStage::params)
                         .ifPresent(value -> params.add(type, value)));
@@ -255,7 +255,7 @@ public class UiaService {
     }
 
     private static String fingerprint(UiaOperation operation) {
-        JsonObjectBuilder bound = Json.createObjectBuilder(operation.body());
+        JsonObjectBuilder bound = JSONP.createObjectBuilder(operation.body());
         bound.remove("auth");
         operation.secretFields().forEach(bound::remove);
         String user = operation.userRef() == null ? "" : operation.userRef().toString();

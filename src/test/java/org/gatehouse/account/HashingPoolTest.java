@@ -56,8 +56,43 @@ class HashingPoolTest {
         release.countDown();
         assertEquals(429, refused.status());
         assertEquals(ErrCode.M_LIMIT_EXCEEDED, refused.errCode());
-        assertEquals(HashingPool.RETRY_AFTER_MS, refused.extra().get("retry_after_ms"));
+        long retryAfter = (Long) refused.extra().get("retry_after_ms");
+        assertTrue(retryAfter >= HashingPool.MIN_RETRY_AFTER_MS && retryAfter <= HashingPool.MAX_RETRY_AFTER_MS,
+                "retry_after_ms " + retryAfter);
         assertTrue(took.toMillis() < 1000, "refusal took " + took);
+    }
+
+    @Test
+    void aRefusedCallerIsToldToWaitAboutAsLongAsTheAcceptedWorkTakes() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            pool.run(() -> {
+                sleep(40);
+                return null;
+            });
+        }
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        callers.submit(() -> pool.run(() -> {
+            running.countDown();
+            await(release);
+            return null;
+        }));
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        callers.submit(() -> pool.run(() -> null));
+        Thread.sleep(100);
+        MatrixException refused = assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
+        release.countDown();
+        long retryAfter = (Long) refused.extra().get("retry_after_ms");
+        assertTrue(retryAfter >= 80 && retryAfter < 1000, "two tasks of about 40 ms on one thread, told " + retryAfter);
+    }
+
+    @Test
+    void theWaitIsTheWorkOverTheThreadsWithinItsBounds() {
+        assertEquals(180, HashingPool.retryAfterMs(10, 2, 36_000_000));
+        assertEquals(HashingPool.MIN_RETRY_AFTER_MS, HashingPool.retryAfterMs(10, 2, 50_000));
+        assertEquals(HashingPool.MIN_RETRY_AFTER_MS, HashingPool.retryAfterMs(10, 2, 0));
+        assertEquals(HashingPool.MAX_RETRY_AFTER_MS, HashingPool.retryAfterMs(10, 2, 2_000_000_000));
+        assertEquals(11, HashingPool.retryAfterMs(1, 1, 10_000_001));
     }
 
     @Test
@@ -70,6 +105,14 @@ class HashingPoolTest {
         release.countDown();
         assertEquals("done", blocked.get(5, TimeUnit.SECONDS));
         assertEquals(42, pool.run(() -> 42));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {

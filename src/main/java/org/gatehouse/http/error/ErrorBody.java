@@ -1,6 +1,6 @@
 package org.gatehouse.http.error;
 
-import jakarta.json.Json;
+import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +20,7 @@ public final class ErrorBody {
     /** The response for a {@link MatrixException}. */
     public static Response of(MatrixException e) {
         if (!e.carriesErrorFields()) {
-            return json(e.status(), Json.createObjectBuilder(), e.extra());
+            return json(e.status(), JSONP.createObjectBuilder(), e.extra());
         }
         return response(e.status(), e.errCode(), e.getMessage(), e.extra());
     }
@@ -31,7 +31,7 @@ public final class ErrorBody {
     }
 
     private static Response response(int status, ErrCode code, String message, Map<String, Object> extra) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSONP.createObjectBuilder()
                 .add("errcode", code.name())
                 .add("error", message == null ? "" : message);
         return json(status, body, extra);
@@ -63,21 +63,21 @@ public final class ErrorBody {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JSONP.createValue(((Number) value).longValue());
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return JSONP.createValue(n.doubleValue());
         }
         if (value instanceof Collection<?> items) {
-            var array = Json.createArrayBuilder();
+            var array = JSONP.createArrayBuilder();
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
         if (value instanceof Map<?, ?> map) {
-            var object = Json.createObjectBuilder();
+            var object = JSONP.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
             return object.build();
         }
-        return Json.createValue(String.valueOf(value));
+        return JSONP.createValue(String.valueOf(value));
     }
 }
