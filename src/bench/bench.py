@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Gatehouse benchmark: Gatehouse on WildFly and PostgreSQL, driven by wrk from a second process.
 
-    src/bench/bench.py            # the benchmark (about 12 minutes on 2 cores)
+    src/bench/bench.py            # the benchmark (15 to 30 minutes on 2 cores, most of it warm-up)
     src/bench/bench.py --smoke    # every step for a few seconds on tiny data; fails on any error
 
 See docs/benchmarks.md. Needs JDK 17, Maven, wrk, psql and a PostgreSQL on 127.0.0.1:5432 (user
@@ -44,10 +44,11 @@ class Settings:
         self.smoke = smoke
         self.duration = 2 if smoke else 20
         self.slow_duration = 8 if smoke else 20  # steps bound by the default hashing cost
-        self.warmup = 1 if smoke else 30
-        # Logins until the JIT has compiled the hashing loops fully: with Bouncy Castle's Argon2 the
-        # default-cost rate still climbed over the first minute (docs/benchmarks.md).
-        self.login_warmup = 1 if smoke else 60
+        # Warm-up: rounds of /versions, whoami and logins until a round in which the JIT compiler
+        # threads were nearly idle (on 2 cores, C2 needs minutes for the login path; docs/benchmarks.md).
+        self.warmup_round = 1 if smoke else 5
+        self.warmup_max = 1 if smoke else 360
+        self.jit_quiet = 0.05  # of one core
         self.settle = 1 if smoke else 3  # after a step that hashes, until the hashing queue is empty
         self.users = 20 if smoke else 200
         self.scale_users = 2_000 if smoke else 1_000_000
@@ -58,6 +59,7 @@ class Settings:
         self.db_user = os.environ.get("GATEHOUSE_DB_USER", "postgres")
         self.heap = os.environ.get("BENCH_HEAP", "-Xms1g -Xmx1g")
         self.jvm_extra = os.environ.get("BENCH_JVM_OPTS", "")
+        self.server_pid = None  # the running WildFly, whose JIT threads the warm-up and the table watch
 
 
 def log(message):
@@ -130,6 +132,7 @@ class Server:
                 self.pid = int(text) if text else None
             if http_status(s.http + "/_matrix/client/versions") == 200 and http_status(s.health) == 200:
                 log(f"WildFly ({self.name}) is up, pid {self.pid}")
+                s.server_pid = self.pid
                 return self
             with open(self.log_path, errors="replace") as f:
                 if "WFLYSRV0026" in f.read() and http_status(s.http + "/_matrix/client/versions") != 200:
@@ -262,7 +265,28 @@ def wrk(settings, script, path, threads, connections, seconds, *script_args):
            "-s", os.path.join(BENCH_SRC, "wrk", script), settings.http + path]
     if script_args:
         cmd += ["--"] + [str(a) for a in script_args]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process.server_pid = settings.server_pid
+    process.jit_at_start = jit_seconds(settings.server_pid)
+    return process
+
+
+def jit_seconds(pid):
+    """CPU seconds used so far by the JIT compiler threads (C1, C2) of JVM pid; 0 if unknown."""
+    if pid is None:
+        return 0.0
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def result_of(process):
@@ -271,6 +295,7 @@ def result_of(process):
         if line.startswith("BENCH_RESULT "):
             result = json.loads(line[len("BENCH_RESULT "):])
             result["load_average_1m"] = os.getloadavg()[0]
+            result["jit_s"] = jit_seconds(process.server_pid) - process.jit_at_start
             if "ok" in result.get("counts", {}):  # logins: the rate counts successes, not 429s
                 result["rps"] = result["counts"]["ok"] / result["seconds"]
             return result
@@ -289,7 +314,7 @@ def versions(settings, seconds=None):
     return load(settings, "plain.lua", "/_matrix/client/versions", 2, 32, seconds=seconds)
 
 
-def alternating(settings, first, second, rounds=2):
+def alternating(settings, first, second, rounds=4):
     """first and second (functions of the seconds to run) in turn, rounds times each, for the
     step's duration in all: a ratio of the two is then not skewed by what drifts during a run
     (JIT, garbage collection, the rest of the machine). Returns the two merged results."""
@@ -306,7 +331,8 @@ def merged(rounds):
     the total time, p50 the mean of the rounds', p90/p99/max the highest of the rounds'."""
     result = {"requests": sum(r["requests"] for r in rounds), "seconds": sum(r["seconds"] for r in rounds),
               "p50_ms": sum(r["p50_ms"] for r in rounds) / len(rounds),
-              "load_average_1m": max(r["load_average_1m"] for r in rounds), "rounds": len(rounds)}
+              "load_average_1m": max(r["load_average_1m"] for r in rounds), "rounds": len(rounds),
+              "jit_s": sum(r["jit_s"] for r in rounds)}
     for key in ("p90_ms", "p99_ms", "max_ms"):
         result[key] = max(r[key] for r in rounds)
     for key in ("non_2xx_3xx", "socket_errors", "timeouts"):
@@ -328,13 +354,27 @@ def login(settings, users, connections=16, seconds=None):
 
 
 def warm_up(settings, tokens, users):
-    """Runs versions, whoami and login until the JIT has compiled their paths."""
-    log("warming up")
-    for proc in [wrk(settings, "plain.lua", "/_matrix/client/versions", 1, 16, settings.warmup),
-                 wrk(settings, "whoami.lua", "/", 1, 16, settings.warmup, tokens)]:
-        result_of(proc)
-    load(settings, "login.lua", "/_matrix/client/v3/login", 1, 4, users, PASSWORD, seconds=settings.login_warmup)
+    """Runs /versions and whoami together, then logins, in rounds until the JIT has compiled their
+    paths: until a round in which the JIT compiler threads used less than settings.jit_quiet of one
+    core, or for settings.warmup_max seconds. Returns how long it took and the JIT's share of a core
+    in the last round."""
+    log("warming up until the JIT compiler is nearly idle")
+    started = time.time()
+    seconds = settings.warmup_round
+    while True:
+        jit_before = jit_seconds(settings.server_pid)
+        round_started = time.time()
+        for proc in [wrk(settings, "plain.lua", "/_matrix/client/versions", 1, 16, seconds),
+                     wrk(settings, "whoami.lua", "/", 1, 16, seconds, tokens)]:
+            result_of(proc)
+        load(settings, "login.lua", "/_matrix/client/v3/login", 1, 16, users, PASSWORD, seconds=seconds)
+        jit_share = (jit_seconds(settings.server_pid) - jit_before) / (time.time() - round_started)
+        if jit_share < settings.jit_quiet or time.time() - started >= settings.warmup_max:
+            break
     time.sleep(settings.settle)
+    took = time.time() - started
+    log(f"warmed up in {took:.0f} s; the JIT used {jit_share:.0%} of a core in the last round")
+    return {"seconds": took, "jit_share_last_round": jit_share}
 
 
 def isolation(settings, tokens, users):
@@ -378,7 +418,7 @@ def main():
     try:
         server.start()
         generate_users(s, SMALL_BASE, s.users, "bench", DEFAULT_COST, small)
-        warm_up(s, small, small)
+        results["warm_up"] = [warm_up(s, small, small)]
         log("1. and 2. versions and whoami with opaque tokens, alternating")
         results["versions"], results["whoami_opaque"] = alternating(
             s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, small, seconds=seconds))
@@ -403,7 +443,7 @@ def main():
         server.start()
         rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
         login_tokens(s, small, macaroons)
-        warm_up(s, macaroons, small)
+        results["warm_up"].append(warm_up(s, macaroons, small))
         log("1'. and 3. versions on this server (the reference for step 3) and whoami with macaroons, alternating")
         results["versions_macaroon_server"], results["whoami_macaroon"] = alternating(
             s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds))
@@ -416,7 +456,7 @@ def main():
         log(f"7. scale: generating {s.scale_users} users, devices and live tokens")
         results["scale_generation_s"] = generate_users(s, SCALE_BASE, s.scale_users, "m", LOWEST_COST, scale)
         explain(s, scale)
-        warm_up(s, scale, scale)
+        results["warm_up"].append(warm_up(s, scale, scale))
         log("7. whoami, opaque tokens, large database")
         results["whoami_opaque_scale"] = whoami(s, scale)
         log("7. login at the lowest cost, large database")
@@ -482,11 +522,11 @@ def report(s, r):
     registered = r["registration"]["counts"].get("registered", 0)
     r["registration"]["registrations_per_s"] = registered / r["registration"]["seconds"]
     lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'429s':>6} {'errors':>6} "
-             f"{'timeouts':>8} {'load':>5}"]
+             f"{'timeouts':>8} {'load':>5} {'jit s':>6}"]
     for name, res, unit in rows:
         lines.append(f"{name:44} {res['rps']:10.1f} {unit:9} {res['p50_ms']:8.2f} {res['p99_ms']:8.2f} "
                      f"{res.get('counts', {}).get('limited', 0):6d} {unexpected(name, res):6d} {res['timeouts']:8d} "
-                     f"{res['load_average_1m']:5.1f}")
+                     f"{res['load_average_1m']:5.1f} {res['jit_s']:6.1f}")
     single_default = r["single_hash_ms"]["default"] / 1000
     ratios = {
         "whoami_opaque_over_versions": wo["rps"] / v["rps"],
@@ -519,6 +559,8 @@ def report(s, r):
                  f"hash bound at default cost: {cores / single_default:.1f} logins/s")
     lines.append(f"RSS after the run: {r['rss_kib'] / 1024:.0f} MiB (opaque run: {r['rss_kib_opaque_run'] / 1024:.0f} MiB)   "
                  f"rows: {r['row_counts']}   generator: {r['scale_generation_s']:.1f} s")
+    lines.append("warm-ups: " + ", ".join(f"{w['seconds']:.0f} s (JIT {w['jit_share_last_round']:.0%} of a core in the last round)"
+                                          for w in r["warm_up"]))
     lines.append("")
     for name, met, value in targets:
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
@@ -527,7 +569,8 @@ def report(s, r):
     lines.append("429s: back-pressure of the hashing pool (the client waited retry_after_ms before its next "
                  "request); errors: responses other than 2xx/3xx (the 401 challenges of registration and the 429s "
                  "excepted) and connect/read/write errors; timeouts: no response within 30 s; load: 1-minute load average "
-                 f"of the machine after the step ({cores} cores)")
+                 f"of the machine after the step ({cores} cores); jit s: CPU seconds the server's JIT compiler threads "
+                 "used during the step")
     table = "\n".join(lines)
     print("\n" + table)
     r["table"] = table
