@@ -1,5 +1,6 @@
 package org.gatehouse.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -22,10 +23,17 @@ public class TrustedProxiesConfig implements ValidatedConfig {
     @ConfigProperty(name = "gatehouse.http.trusted-proxies")
     Optional<String> trustedProxies;
 
-    /** The canonical addresses of the trusted proxies. */
-    public Set<String> trustedProxies() {
-        return entries().stream().map(IpAddresses::canonical).flatMap(Optional::stream)
+    private Set<String> canonical;
+
+    @PostConstruct
+    void canonicalise() {
+        canonical = entries().stream().map(IpAddresses::canonical).flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The canonical addresses of the trusted proxies (worked out once: every request asks). */
+    public Set<String> trustedProxies() {
+        return canonical;
     }
 
     private List<String> entries() {
