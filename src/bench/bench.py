@@ -47,7 +47,7 @@ class Settings:
         # Warm-up: rounds of /versions, whoami and logins until a round in which the JIT compiler
         # threads were nearly idle (on 2 cores, C2 needs minutes for the login path; docs/benchmarks.md).
         self.warmup_round = 1 if smoke else 5
-        self.warmup_max = 1 if smoke else 360
+        self.warmup_max = 1 if smoke else 600
         self.jit_quiet = 0.05  # of one core
         self.settle = 1 if smoke else 3  # after a step that hashes, until the hashing queue is empty
         self.users = 20 if smoke else 200
