@@ -40,16 +40,8 @@ class HashingPoolTest {
 
     @Test
     void aFullQueueIsRefusedAtOnceWith429() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        callers.submit(() -> pool.run(() -> {
-            running.countDown();
-            await(release);
-            return null;
-        }));
-        assertTrue(running.await(5, TimeUnit.SECONDS));
-        callers.submit(() -> pool.run(() -> null));
-        Thread.sleep(100);
+        fillThePool(release);
         long start = System.nanoTime();
         MatrixException refused = assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -70,16 +62,8 @@ class HashingPoolTest {
                 return null;
             });
         }
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        callers.submit(() -> pool.run(() -> {
-            running.countDown();
-            await(release);
-            return null;
-        }));
-        assertTrue(running.await(5, TimeUnit.SECONDS));
-        callers.submit(() -> pool.run(() -> null));
-        Thread.sleep(100);
+        fillThePool(release);
         MatrixException refused = assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
         release.countDown();
         long retryAfter = (Long) refused.extra().get("retry_after_ms");
@@ -105,6 +89,19 @@ class HashingPoolTest {
         release.countDown();
         assertEquals("done", blocked.get(5, TimeUnit.SECONDS));
         assertEquals(42, pool.run(() -> 42));
+    }
+
+    /** Occupies the pool's one thread until {@code release} and its one queue place. */
+    private void fillThePool(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        callers.submit(() -> pool.run(() -> {
+            running.countDown();
+            await(release);
+            return null;
+        }));
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        callers.submit(() -> pool.run(() -> null));
+        Thread.sleep(100);
     }
 
     private static void sleep(long millis) {
