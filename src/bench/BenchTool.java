@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.gatehouse.account.PasswordHasher;
+import org.gatehouse.credential.PasswordHasher;
 import org.gatehouse.config.PasswordConfig;
 import org.gatehouse.token.OpaqueTokens;
 import org.gatehouse.token.TokenHashes;

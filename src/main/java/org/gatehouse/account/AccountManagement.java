@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.gatehouse.credential.PasswordHashing;
+import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.uia.UiaOperation;

@@ -3,7 +3,7 @@ package org.gatehouse.login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.gatehouse.account.PasswordHashing;
+import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.user.UserRepository;
 
 /** Re-hashes a just-verified password with the current scheme and cost. */

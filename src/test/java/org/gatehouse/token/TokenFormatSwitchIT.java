@@ -31,7 +31,8 @@ class TokenFormatSwitchIT {
 
     private static final String MACAROON_KEY = "format-switch-macaroon-key-0123456789";
     /** Where the server answers once a deployment is in (these deployments are not managed by Arquillian). */
-    private static final String BASE = System.getProperty("gatehouse.it.base-url", "http://127.0.0.1:8080/");
+    private static final String BASE = System.getProperty("gatehouse.it.base-url",
+            "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/");
 
     @Deployment(name = "opaque", managed = false, testable = false)
     static WebArchive opaque() {

@@ -1,4 +1,4 @@
-package org.gatehouse.account;
+package org.gatehouse.credential;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

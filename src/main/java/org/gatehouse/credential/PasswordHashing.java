@@ -1,4 +1,4 @@
-package org.gatehouse.account;
+package org.gatehouse.credential;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package org.gatehouse.account;
+package org.gatehouse.credential;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;

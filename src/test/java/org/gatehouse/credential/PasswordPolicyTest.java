@@ -1,4 +1,4 @@
-package org.gatehouse.account;
+package org.gatehouse.credential;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

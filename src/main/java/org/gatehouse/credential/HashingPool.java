@@ -1,4 +1,4 @@
-package org.gatehouse.account;
+package org.gatehouse.credential;
 
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
