@@ -31,6 +31,9 @@ public class User {
     @Column(name = "password_hash")
     private String passwordHash;
 
+    @Column(name = "display_name")
+    private String displayName;
+
     private boolean admin;
     private boolean guest;
     private boolean deactivated;
@@ -65,6 +68,15 @@ public class User {
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** The user's display name, or {@code null} for none. */
+    public String displayName() {
+        return displayName;
+    }
+
+    public void changeDisplayName(String displayName) {
+        this.displayName = displayName;
     }
 
     public boolean admin() {
