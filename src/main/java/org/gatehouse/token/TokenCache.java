@@ -28,20 +28,30 @@ import org.gatehouse.config.TokenCacheConfig;
  * stamp taken before the row was read. The second record closes the window in which a concurrent
  * request reads the row after the first record but before the deletion is committed.
  *
- * <p><b>Other nodes</b> keep no shared state: a node trusts a cached row for at most
- * {@code gatehouse.tokens.cache.ttl-seconds} (5 s by default) after reading it, so a token
- * revoked on one node stops working on every node within that time. The same bound applies to a
- * change of a user's {@code admin} or {@code guest} flag that does not revoke the user's tokens.
- * Rows of deactivated accounts and rows whose first use retires a refresh token are never cached.
+ * <p><b>Other nodes</b> learn of each revocation through the {@link RevocationBroadcast}: it is
+ * published in the revoking transaction and recorded here by {@link #remoteRevocation} once that
+ * transaction has committed, exactly like the second local record. While the broadcast cannot
+ * promise delivery ({@link RevocationBroadcast#receiving()} false) no cached row is trusted or
+ * stored, and when it resumes every row read before is forgotten ({@link #forgetAll}). On a single
+ * node the broadcast is {@link RevocationBroadcast#SINGLE_NODE}. Whatever the broadcast, a cached
+ * row is trusted for at most {@code gatehouse.tokens.cache.ttl-seconds} (5 s by default) after it
+ * was read, which bounds how long a change of a user's {@code admin} or {@code guest} flag that
+ * does not revoke the user's tokens takes to be seen. Rows of deactivated accounts and rows whose
+ * first use retires a refresh token are never cached.
  */
 @ApplicationScoped
 public class TokenCache {
 
-    /** What one revoking call revoked; fired to be recorded again after the transaction. */
-    record Revocation(Kind kind, long ref) {
+    /**
+     * What one revoking call revoked: one access token, every token of a device or of a user
+     * ({@code ref} is the database id of the token, device or user). Fired to be recorded again
+     * after the transaction, and published to the other nodes of a cluster.
+     */
+    public record Revocation(Kind kind, long ref) {
     }
 
-    enum Kind { TOKEN, DEVICE, USER }
+    /** What a {@link Revocation} refers to. */
+    public enum Kind { TOKEN, DEVICE, USER }
 
     private record Entry(TokenOwner owner, long stamp, long trustedUntil) {
     }
@@ -60,11 +70,16 @@ public class TokenCache {
     @Inject
     Event<Revocation> revocations;
 
+    @Inject
+    RevocationBroadcast broadcast;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> revokedTokens = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> revokedDevices = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> revokedUsers = new ConcurrentHashMap<>();
     private final AtomicLong stamps = new AtomicLong();
+    /** Rows read with a stamp below this one are not trusted (see {@link #forgetAll}). */
+    private volatile long forgottenBefore;
 
     /**
      * The cached owner of the token with hash {@code tokenHash}, when a row read for that token is
@@ -79,7 +94,7 @@ public class TokenCache {
         if (cached == null) {
             return Optional.empty();
         }
-        if (cached.trustedUntil() > clock.millis() && !revokedSince(cached)) {
+        if (cached.trustedUntil() > clock.millis() && !revokedSince(cached) && broadcast.receiving()) {
             return Optional.of(cached.owner());
         }
         entries.remove(tokenHash, cached);
@@ -93,7 +108,7 @@ public class TokenCache {
      */
     public Optional<TokenOwner> load(String tokenHash, Function<String, Optional<TokenOwner>> database) {
         long ttl = config.ttl().toMillis();
-        if (ttl == 0) {
+        if (ttl == 0 || !broadcast.receiving()) {
             return database.apply(tokenHash);
         }
         long now = clock.millis();
@@ -119,6 +134,23 @@ public class TokenCache {
         revoke(new Revocation(Kind.TOKEN, tokenRef));
     }
 
+    /**
+     * Records {@code revocation}, which another node of the cluster committed: no row of what it
+     * revoked that was read before is trusted any more.
+     */
+    public void remoteRevocation(Revocation revocation) {
+        record(revocation);
+    }
+
+    /**
+     * Forgets every row read so far: called by the {@link RevocationBroadcast} when it starts
+     * delivering again, since revocations published while it was not may have been missed.
+     */
+    public void forgetAll() {
+        forgottenBefore = stamps.incrementAndGet();
+        entries.clear();
+    }
+
     /** Records {@code revocation} again once the revoking transaction has completed (at once without one). */
     void afterCompletion(@Observes(during = TransactionPhase.AFTER_COMPLETION) Revocation revocation) {
         record(revocation);
@@ -127,6 +159,7 @@ public class TokenCache {
     private void revoke(Revocation revocation) {
         record(revocation);
         revocations.fire(revocation);
+        broadcast.publish(revocation);
     }
 
     private void record(Revocation revocation) {
@@ -145,8 +178,8 @@ public class TokenCache {
 
     private boolean revokedSince(Entry entry) {
         TokenOwner owner = entry.owner();
-        return newer(revokedTokens.get(owner.tokenId()), entry) || newer(revokedDevices.get(owner.deviceRef()), entry)
-                || newer(revokedUsers.get(owner.userRef()), entry);
+        return entry.stamp() < forgottenBefore || newer(revokedTokens.get(owner.tokenId()), entry)
+                || newer(revokedDevices.get(owner.deviceRef()), entry) || newer(revokedUsers.get(owner.userRef()), entry);
     }
 
     private static boolean newer(Revoked revoked, Entry entry) {

@@ -28,12 +28,14 @@ class TokenCacheTest {
     private final MutableClock clock = new MutableClock();
     private final List<TokenCache.Revocation> afterCommit = new ArrayList<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final FakeBroadcast broadcast = new FakeBroadcast();
 
     private TokenCache cache(long ttlSeconds, int maxEntries) {
         TokenCache cache = new TokenCache();
         cache.config = new TokenCacheConfig(ttlSeconds, maxEntries);
         cache.clock = clock;
         cache.revocations = new PendingEvents(afterCommit);
+        cache.broadcast = broadcast;
         return cache;
     }
 
@@ -179,6 +181,77 @@ class TokenCacheTest {
             lookup(cache, Integer.toString(i), database(ROW));
         }
         assertTrue(reads.get() - before >= 15, "at most 10 of 25 tokens can still be cached");
+    }
+
+    @Test
+    void everyLocalRevocationIsPublishedToTheOtherNodes() {
+        TokenCache cache = cache(5, 100);
+        cache.tokenRevoked(1);
+        cache.deviceRevoked(2);
+        cache.userRevoked(3);
+        assertEquals(List.of(new TokenCache.Revocation(TokenCache.Kind.TOKEN, 1),
+                new TokenCache.Revocation(TokenCache.Kind.DEVICE, 2),
+                new TokenCache.Revocation(TokenCache.Kind.USER, 3)), broadcast.published);
+    }
+
+    @Test
+    void revocationFromAnotherNodeTakesEffectAtOnce() {
+        TokenCache cache = cache(5, 100);
+        lookup(cache, HASH, database(ROW));
+        cache.remoteRevocation(new TokenCache.Revocation(TokenCache.Kind.DEVICE, ROW.deviceRef()));
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
+        assertEquals(List.of(), broadcast.published, "a remote revocation is not published again");
+    }
+
+    @Test
+    void rowReadBeforeARemoteRevocationArrivesIsNotServedAfterIt() {
+        TokenCache cache = cache(5, 100);
+        lookup(cache, HASH, hash -> {
+            cache.remoteRevocation(new TokenCache.Revocation(TokenCache.Kind.USER, ROW.userRef()));
+            return Optional.of(ROW);
+        });
+        assertEquals(Optional.empty(), lookup(cache, HASH, database(null)));
+    }
+
+    @Test
+    void nothingIsTrustedOrCachedWhileRevocationsAreNotReceived() {
+        TokenCache cache = cache(5, 100);
+        lookup(cache, HASH, database(ROW));
+        broadcast.receiving = false;
+        assertEquals(Optional.empty(), cache.trusted(HASH));
+        lookup(cache, HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
+        assertEquals(3, reads.get());
+    }
+
+    @Test
+    void rowsReadBeforeForgetAllAreNotTrusted() {
+        TokenCache cache = cache(5, 100);
+        lookup(cache, HASH, database(ROW));
+        lookup(cache, "b".repeat(64), hash -> {
+            cache.forgetAll();
+            return Optional.of(ROW);
+        });
+        assertEquals(Optional.empty(), cache.trusted("b".repeat(64)));
+        assertEquals(Optional.empty(), cache.trusted(HASH));
+        lookup(cache, HASH, database(ROW));
+        assertEquals(Optional.of(ROW), cache.trusted(HASH), "rows read afterwards are cached again");
+    }
+
+    /** A broadcast that records what is published and receives as the test says. */
+    private static final class FakeBroadcast implements RevocationBroadcast {
+        private final List<TokenCache.Revocation> published = new ArrayList<>();
+        private boolean receiving = true;
+
+        @Override
+        public void publish(TokenCache.Revocation revocation) {
+            published.add(revocation);
+        }
+
+        @Override
+        public boolean receiving() {
+            return receiving;
+        }
     }
 
     /** A clock the test moves by hand. */
