@@ -8,7 +8,10 @@ See docs/benchmarks.md. Needs JDK 17, Maven, wrk, psql and a PostgreSQL on 127.0
 postgres, trust authentication); the database gatehouse_bench is dropped and recreated. Builds the
 WAR and the PostgreSQL WildFly (mvn -Ppostgres package), copies that WildFly to target/bench/server,
 starts it with port offset 1000 (HTTP 9080, management 10990) and stops it by PID at the end.
-Prints one table and writes every figure to target/bench/results.json.
+Step 8 runs the same WAR as a two-node cluster behind HAProxy (src/test/cluster/cluster.sh, on the
+database gatehouse_bench_cluster; nodes on 9130 and 9150, the proxy on 9180, BENCH_CLUSTER_A_PORT,
+_B_PORT and _PROXY_PORT move them). Prints one table and writes every figure to
+target/bench/results.json.
 """
 import argparse
 import datetime
@@ -60,6 +63,11 @@ class Settings:
         self.heap = os.environ.get("BENCH_HEAP", "-Xms1g -Xmx1g")
         self.jvm_extra = os.environ.get("BENCH_JVM_OPTS", "")
         self.server_pid = None  # the running WildFly, whose JIT threads the warm-up and the table watch
+        self.cluster_db = os.environ.get("BENCH_CLUSTER_DB", "gatehouse_bench_cluster")
+        self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", default)
+                              for name, default in (("a", "9130"), ("b", "9150"), ("proxy", "9180"))}
+        self.revocation_rounds = 5 if smoke else 200
+        self.cluster_warmup_s = 2 if smoke else 120
 
 
 def log(message):
@@ -389,6 +397,105 @@ def isolation(settings, tokens, users):
             "ratio": during["p99_ms"] / alone["p99_ms"] if alone["p99_ms"] else float("inf")}
 
 
+# ---------------------------------------------------------------- two nodes
+
+CLUSTER_SCRIPT = os.path.join(ROOT, "src", "test", "cluster", "cluster.sh")
+# Every login still passes through the shared buckets (three bucket operations each), none is refused.
+UNLIMITED = {f"gatehouse.rate-limits.{name}.{part}": "1000000"
+             for name in ("login.address", "login.account", "login.failed-attempts") for part in ("per-second", "burst")}
+
+
+class Cluster:
+    """Two nodes and HAProxy started by src/test/cluster/cluster.sh, stopped by it (by PID)."""
+
+    def __init__(self, settings, properties):
+        s = settings
+        self.env = dict(os.environ, CLUSTER_SERVER="wildfly", CLUSTER_DIR=os.path.join(OUT, "cluster"),
+                        JBOSS_HOME=os.path.join(TARGET, "it-server-postgres"),
+                        CLUSTER_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/{s.cluster_db}",
+                        CLUSTER_A_PORT=s.cluster_ports["a"], CLUSTER_B_PORT=s.cluster_ports["b"],
+                        CLUSTER_PROXY_PORT=s.cluster_ports["proxy"],
+                        CLUSTER_NODE_OPTS=" ".join(f"-D{k}={v}" for k, v in properties.items()))
+        self.env.pop("GATEHOUSE_DB_URL", None)
+        self.url = {name: f"http://127.0.0.1:{port}" for name, port in s.cluster_ports.items()}
+
+    def run(self, *args):
+        log("cluster.sh " + " ".join(args))
+        with open(os.path.join(OUT, "cluster.log"), "a") as out:
+            subprocess.run(["bash", CLUSTER_SCRIPT] + list(args), env=self.env, check=True, stdout=out, stderr=out)
+
+
+def get_status(url, token):
+    return http_status(url + "/_matrix/client/v3/account/whoami", token=token)
+
+
+def revocation_delay(settings, cluster, sample_file):
+    """Rounds of: log in on node a, make node b cache the token, log out on a; then how long after
+    a answered until b refuses the token, and whether b's first answer already did."""
+    with open(sample_file) as f:
+        localparts = [line.split()[0] for line in f]
+    delays, first_try = [], 0
+    for round_ in range(settings.revocation_rounds):
+        token = post_json(cluster.url["a"] + "/_matrix/client/v3/login", {
+            "type": "m.login.password", "identifier": {"type": "m.id.user", "user": localparts[round_ % len(localparts)]},
+            "password": PASSWORD})["access_token"]
+        for _ in range(2):
+            if get_status(cluster.url["b"], token) != 200:
+                raise SystemExit("node b refused a token node a issued")
+        if http_status(cluster.url["a"] + "/_matrix/client/v3/logout", body=b"{}", token=token) != 200:
+            raise SystemExit("logout on node a failed")
+        answered = time.perf_counter()
+        tries = 0
+        while True:
+            status = get_status(cluster.url["b"], token)
+            tries += 1
+            if status == 401:
+                break
+            if time.perf_counter() - answered > 5:
+                raise SystemExit("node b still accepted a token 5 s after node a revoked it")
+        delays.append((time.perf_counter() - answered) * 1000)
+        first_try += tries == 1
+    delays.sort()
+    return {"rounds": len(delays), "first_try_refused": first_try, "p50_ms": delays[len(delays) // 2],
+            "p99_ms": delays[min(len(delays) - 1, len(delays) * 99 // 100)], "max_ms": delays[-1]}
+
+
+def cluster_step(settings):
+    """8. Two nodes behind HAProxy on one database: whoami and login through the proxy, whoami on
+    one node alone, and the delay until a revocation on one node is seen on the other."""
+    s = settings
+    single = (s.http, s.db, s.server_pid)
+    results = {}
+    cluster = Cluster(s, dict(UNLIMITED, **{
+        "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0], "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
+        "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]}))
+    sample = os.path.join(OUT, "users-cluster.txt")
+    try:
+        s.db = s.cluster_db
+        reset_database(s)
+        cluster.run("up")
+        s.http, s.server_pid = cluster.url["proxy"], None
+        generate_users(s, SMALL_BASE, s.users, "bench", LOWEST_COST, sample)
+        log("8. warming both nodes up through the proxy")
+        deadline = time.time() + s.cluster_warmup_s
+        while time.time() < deadline:
+            whoami(s, sample, seconds=1)
+            load(s, "login.lua", "/_matrix/client/v3/login", 1, 16, sample, PASSWORD, seconds=1)
+        log("8. whoami through the proxy, and on node a alone")
+        results["whoami_proxy"] = whoami(s, sample)
+        s.http = cluster.url["a"]
+        results["whoami_node"] = whoami(s, sample)
+        s.http = cluster.url["proxy"]
+        log("8. login through the proxy (lowest Argon2id cost, shared rate-limit buckets)")
+        results["login_proxy"] = login(s, sample)
+        log("8. revocation delay: logout on node a, whoami on node b")
+        results["revocation"] = revocation_delay(s, cluster, sample)
+    finally:
+        cluster.run("down")
+        s.http, s.db, s.server_pid = single
+    return results
+
+
 # ---------------------------------------------------------------- the benchmark
 
 def main():
@@ -467,6 +574,7 @@ def main():
         results["row_counts"] = row_counts(s)
     finally:
         server.stop()
+    results["cluster"] = cluster_step(s)
 
     with open(os.path.join(OUT, "raw-results.json"), "w") as f:
         json.dump(results, f, indent=2)
@@ -518,6 +626,9 @@ def report(s, r):
         (f"7. whoami (opaque), {s.scale_users} rows", r["whoami_opaque_scale"], "req/s"),
         (f"7. whoami (macaroon), {s.scale_users} rows", r["whoami_macaroon_scale"], "req/s"),
         (f"7. login lowest cost, {s.scale_users} rows", r["login_lowest_cost_scale"], "logins/s"),
+        ("8. two nodes: whoami via HAProxy", r["cluster"]["whoami_proxy"], "req/s"),
+        ("8. two nodes: whoami on node a alone", r["cluster"]["whoami_node"], "req/s"),
+        ("8. two nodes: login via HAProxy, lowest", r["cluster"]["login_proxy"], "logins/s"),
     ]
     registered = r["registration"]["counts"].get("registered", 0)
     r["registration"]["registrations_per_s"] = registered / r["registration"]["seconds"]
@@ -549,6 +660,9 @@ def report(s, r):
         ("login default >= 0.8 x cores / hash time", ratios["login_default_over_hash_bound"] >= 0.8,
          ratios["login_default_over_hash_bound"]),
     ]
+    revocation = r["cluster"]["revocation"]
+    targets.append(("two nodes: revocation seen on the other node within 250 ms", revocation["max_ms"] <= 250,
+                    revocation["max_ms"]))
     errors = sum(unexpected(name, res) for name, res, _ in rows)
     timeouts = sum(res["timeouts"] for _, res, _ in rows)
     targets.append(("no errors, no 5xx, no timeouts", errors + timeouts == 0, errors + timeouts))
@@ -559,6 +673,9 @@ def report(s, r):
                  f"hash bound at default cost: {cores / single_default:.1f} logins/s")
     lines.append(f"RSS after the run: {r['rss_kib'] / 1024:.0f} MiB (opaque run: {r['rss_kib_opaque_run'] / 1024:.0f} MiB)   "
                  f"rows: {r['row_counts']}   generator: {r['scale_generation_s']:.1f} s")
+    lines.append(f"two nodes, revocation on a seen on b: p50 {revocation['p50_ms']:.1f} ms, p99 {revocation['p99_ms']:.1f} ms, "
+                 f"max {revocation['max_ms']:.1f} ms after a answered; b's first whoami already refused it in "
+                 f"{revocation['first_try_refused']} of {revocation['rounds']} rounds")
     lines.append("warm-ups: " + ", ".join(f"{w['seconds']:.0f} s (JIT {w['jit_share_last_round']:.0%} of a core in the last round)"
                                           for w in r["warm_up"]))
     lines.append("")

@@ -19,6 +19,8 @@
 #   CLUSTER_SERVER      wildfly or payara [wildfly]
 #   CLUSTER_DIR         state, logs, the PostgreSQL data [target/cluster]
 #   CLUSTER_PG_PORT     the PostgreSQL this script starts [20810]
+#   CLUSTER_DB_URL      a database to use instead of starting a PostgreSQL (user GATEHOUSE_DB_USER
+#                       [postgres], password GATEHOUSE_DB_PASSWORD)
 #   CLUSTER_PROXY_PORT  HAProxy, the cluster's one address [20800]
 #   CLUSTER_A_PORT, CLUSTER_B_PORT  the nodes' HTTP ports [8930, 8950 on WildFly; 8988, 20881 on Payara]
 #   CLUSTER_NODE_OPTS   more -D settings for both nodes, e.g. "-Dgatehouse.rate-limits.enabled=false"
@@ -56,7 +58,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 
 start_postgres() {
   local data="$DIR/pg"
-  if alive "$DIR/pg.pid"; then return; fi
+  if [ -n "${CLUSTER_DB_URL:-}" ] || alive "$DIR/pg.pid"; then return; fi
   mkdir -p "$data"
   [ "$(id -u)" = 0 ] && chown postgres "$data"
   if [ ! -f "$data/PG_VERSION" ]; then
@@ -91,8 +93,10 @@ launch_node() {
   local name="$1" port; port="$(node_port "$1")"
   local home="$DIR/node-$name" pidfile="$DIR/node-$name.pid"
   if alive "$pidfile"; then return; fi
-  export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/gatehouse" GATEHOUSE_DB_USER=postgres
-  export GATEHOUSE_DB_PASSWORD=trust-authentication-ignores-it
+  export GATEHOUSE_DB_URL="${CLUSTER_DB_URL:-jdbc:postgresql://127.0.0.1:$PG_PORT/gatehouse}"
+  export GATEHOUSE_DB_USER="${GATEHOUSE_DB_USER:-postgres}"
+  # WildFly refuses an empty datasource password; trust authentication ignores it.
+  export GATEHOUSE_DB_PASSWORD="${GATEHOUSE_DB_PASSWORD:-trust-authentication-ignores-it}"
   # shellcheck disable=SC2046
   if [ "$SERVER" = payara ]; then
     mkdir -p "$home"
