@@ -154,27 +154,8 @@ stop_node() {
 
 start_proxy() {
   if alive "$DIR/proxy.pid"; then return; fi
-  cat >"$DIR/haproxy.cfg" <<CFG
-global
-  maxconn 4096
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 60s
-  timeout server 60s
-  retries 2
-  option redispatch
-frontend gatehouse
-  bind 127.0.0.1:$PROXY_PORT
-  option forwardfor
-  default_backend nodes
-backend nodes
-  balance roundrobin
-  option httpchk GET /_matrix/client/versions
-  server a 127.0.0.1:$A_PORT check inter 1s fall 2 rise 1
-  server b 127.0.0.1:$B_PORT check inter 1s fall 2 rise 1
-CFG
-  haproxy -f "$DIR/haproxy.cfg" -db >"$DIR/haproxy.log" 2>&1 &
+  GATEHOUSE_PROXY_BIND="127.0.0.1:$PROXY_PORT" GATEHOUSE_NODE_A="127.0.0.1:$A_PORT" GATEHOUSE_NODE_B="127.0.0.1:$B_PORT" \
+    haproxy -f "$ROOT/server-config/cluster/haproxy.cfg" -db >"$DIR/haproxy.log" 2>&1 &
   echo $! >"$DIR/proxy.pid"
   for _ in $(seq 1 50); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PROXY_PORT/_matrix/client/versions")" = 200 ] && break
