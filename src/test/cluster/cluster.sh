@@ -26,6 +26,8 @@
 #   CLUSTER_NODE_OPTS   more -D settings for both nodes, e.g. "-Dgatehouse.rate-limits.enabled=false"
 #   JBOSS_HOME          the WildFly to run [target/it-server-postgres]
 #   PAYARA_DIR          where payara-micro.jar and postgresql.jar are [target/payara]
+#   CLUSTER_START_SECONDS  how long a node may take to serve [900]
+#   CLUSTER_WAR         the WAR the nodes run [target/gatehouse.war]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 SERVER="${CLUSTER_SERVER:-wildfly}"
@@ -39,7 +41,7 @@ else
 fi
 JBOSS_HOME="${JBOSS_HOME:-$ROOT/target/it-server-postgres}"
 PAYARA_DIR="${PAYARA_DIR:-$ROOT/target/payara}"
-WAR="$ROOT/target/gatehouse.war"
+WAR="${CLUSTER_WAR:-$ROOT/target/gatehouse.war}"
 # The keys every node must share (gatehouse.cluster.enabled requires them); test values only.
 REFRESH_SECRET="cluster-test-refresh-secret-0123456789abcdef"
 MACAROON_KEY="cluster-test-macaroon-key-0123456789abcdef"
@@ -99,6 +101,9 @@ launch_node() {
   export GATEHOUSE_DB_PASSWORD="${GATEHOUSE_DB_PASSWORD:-trust-authentication-ignores-it}"
   # shellcheck disable=SC2046
   if [ "$SERVER" = payara ]; then
+    # A fresh instance directory on every start: one kept from an earlier start redeploys the WAR
+    # before the post-boot commands have made PostgreSQL the default datasource.
+    rm -rf "$home/root"
     mkdir -p "$home"
     java $(settings) -Xmx512m -jar "$PAYARA_DIR/payara-micro.jar" --nocluster --port "$port" --rootDir "$home/root" \
       --addLibs "$PAYARA_DIR/postgresql.jar" \
@@ -123,7 +128,7 @@ launch_node() {
 
 wait_node() {
   local name="$1" port; port="$(node_port "$1")"
-  local deadline=$((SECONDS + ${CLUSTER_START_SECONDS:-300}))
+  local deadline=$((SECONDS + ${CLUSTER_START_SECONDS:-900}))
   while [ $SECONDS -lt $deadline ]; do
     if ! alive "$DIR/node-$name.pid"; then
       log "node $name exited; see $DIR/node-$name.log"; return 1

@@ -8,16 +8,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Section {@code gatehouse.tokens.cache.*}: the in-process cache of verified access tokens.
  * <ul>
- *   <li>{@code ttl-seconds} (5): how long a verified token is trusted without the database; also
- *       the longest time another node of a cluster may keep accepting a token revoked here
- *       (revocation on the node that revokes is immediate); {@code 0} turns the cache off;</li>
+ *   <li>{@code ttl-seconds} (5): how long a verified token is trusted without the database; without
+ *       {@code gatehouse.cluster.enabled} also the longest time another node may keep accepting a
+ *       token revoked on one node (in a cluster, and on the node that revokes, revocation is
+ *       immediate); {@code 0} turns the cache off;</li>
  *   <li>{@code max-entries} (100000): the most tokens held at once.</li>
  * </ul>
  */
 @ApplicationScoped
 public class TokenCacheConfig implements ValidatedConfig {
 
-    /** Beyond this a revocation on another node would go unnoticed for too long. */
+    /** Beyond this a revocation on another node outside a cluster would go unnoticed for too long. */
     public static final long MAX_TTL_SECONDS = 300;
 
     private long ttlSeconds;

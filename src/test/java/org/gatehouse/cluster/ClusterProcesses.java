@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code src/test/cluster/cluster.sh} for a test: which server (WildFly, or Payara Micro when
  * failsafe runs the {@code payara} Arquillian container), where it is, the ports (system properties
- * {@code cluster.a.port}, {@code cluster.b.port}, {@code cluster.proxy.port}, {@code cluster.pg.port})
- * and the nodes' extra settings. Each call waits for the script and fails with its output.
+ * {@code cluster.a.port}, {@code cluster.b.port}, {@code cluster.proxy.port}, {@code cluster.pg.port}),
+ * the WAR ({@code cluster.war}, default {@code target/gatehouse.war}) and the nodes' extra settings.
+ * Each call waits for the script and fails with its output.
  */
 final class ClusterProcesses {
 
@@ -26,11 +27,14 @@ final class ClusterProcesses {
         this.log = dir.resolveSibling(dir.getFileName() + ".log");
     }
 
-    /** The cluster of this build's servers, its state under {@code target/<name>}, nodes run with {@code nodeOptions}. */
+    /**
+     * The cluster of this build's servers, its state under {@code target/<name>-<server>}, nodes run
+     * with {@code nodeOptions}.
+     */
     static ClusterProcesses fromSystemProperties(String name, String nodeOptions) {
-        Path dir = Path.of("target", name).toAbsolutePath();
-        ClusterProcesses cluster = new ClusterProcesses(dir);
         boolean payara = "payara".equals(System.getProperty("arquillian.launch"));
+        Path dir = Path.of("target", name + (payara ? "-payara" : "-wildfly")).toAbsolutePath();
+        ClusterProcesses cluster = new ClusterProcesses(dir);
         Map<String, String> env = cluster.environment;
         env.put("CLUSTER_SERVER", payara ? "payara" : "wildfly");
         env.put("CLUSTER_DIR", dir.toString());
@@ -39,6 +43,9 @@ final class ClusterProcesses {
         env.put("CLUSTER_B_PORT", System.getProperty("cluster.b.port", payara ? "20881" : "8950"));
         env.put("CLUSTER_PROXY_PORT", System.getProperty("cluster.proxy.port", "20800"));
         env.put("CLUSTER_PG_PORT", System.getProperty("cluster.pg.port", "20810"));
+        if (System.getProperty("cluster.war") != null) {
+            env.put("CLUSTER_WAR", System.getProperty("cluster.war"));
+        }
         if (payara) {
             env.put("PAYARA_DIR", Path.of(System.getProperty("payara.microJar")).getParent().toString());
         } else {
@@ -63,7 +70,7 @@ final class ClusterProcesses {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("cluster.sh " + String.join(" ", arguments) + " did not finish; see " + log);
         }
