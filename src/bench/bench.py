@@ -8,7 +8,7 @@ See docs/benchmarks.md. Needs JDK 17, Maven, wrk, psql and a PostgreSQL on 127.0
 postgres, trust authentication); the database gatehouse_bench is dropped and recreated. Builds the
 WAR and the PostgreSQL WildFly (mvn -Ppostgres package), copies that WildFly to target/bench/server,
 starts it with port offset 1000 (HTTP 9080, management 10990) and stops it by PID at the end.
-Step 8 runs the same WAR as a two-node cluster behind HAProxy (src/test/cluster/cluster.sh, on the
+Step 9 runs the same WAR as a two-node cluster behind HAProxy (src/test/cluster/cluster.sh, on the
 database gatehouse_bench_cluster; nodes on 9130 and 9150, the proxy on 9180, BENCH_CLUSTER_A_PORT,
 _B_PORT and _PROXY_PORT move them). Prints one table and writes every figure to
 target/bench/results.json.
@@ -461,7 +461,7 @@ def revocation_delay(settings, cluster, sample_file):
 
 
 def cluster_step(settings):
-    """8. Two nodes behind HAProxy on one database: whoami and login through the proxy, whoami on
+    """9. Two nodes behind HAProxy on one database: whoami and login through the proxy, whoami on
     one node alone, and the delay until a revocation on one node is seen on the other."""
     s = settings
     single = (s.http, s.db, s.server_pid)
@@ -476,19 +476,19 @@ def cluster_step(settings):
         cluster.run("up")
         s.http, s.server_pid = cluster.url["proxy"], None
         generate_users(s, SMALL_BASE, s.users, "bench", LOWEST_COST, sample)
-        log("8. warming both nodes up through the proxy")
+        log("9. warming both nodes up through the proxy")
         deadline = time.time() + s.cluster_warmup_s
         while time.time() < deadline:
             whoami(s, sample, seconds=1)
             load(s, "login.lua", "/_matrix/client/v3/login", 1, 16, sample, PASSWORD, seconds=1)
-        log("8. whoami through the proxy, and on node a alone")
+        log("9. whoami through the proxy, and on node a alone")
         results["whoami_proxy"] = whoami(s, sample)
         s.http = cluster.url["a"]
         results["whoami_node"] = whoami(s, sample)
         s.http = cluster.url["proxy"]
-        log("8. login through the proxy (lowest Argon2id cost, shared rate-limit buckets)")
+        log("9. login through the proxy (lowest Argon2id cost, shared rate-limit buckets)")
         results["login_proxy"] = login(s, sample)
-        log("8. revocation delay: logout on node a, whoami on node b")
+        log("9. revocation delay: logout on node a, whoami on node b")
         results["revocation"] = revocation_delay(s, cluster, sample)
     finally:
         cluster.run("down")
@@ -626,9 +626,9 @@ def report(s, r):
         (f"7. whoami (opaque), {s.scale_users} rows", r["whoami_opaque_scale"], "req/s"),
         (f"7. whoami (macaroon), {s.scale_users} rows", r["whoami_macaroon_scale"], "req/s"),
         (f"7. login lowest cost, {s.scale_users} rows", r["login_lowest_cost_scale"], "logins/s"),
-        ("8. two nodes: whoami via HAProxy", r["cluster"]["whoami_proxy"], "req/s"),
-        ("8. two nodes: whoami on node a alone", r["cluster"]["whoami_node"], "req/s"),
-        ("8. two nodes: login via HAProxy, lowest", r["cluster"]["login_proxy"], "logins/s"),
+        ("9. two nodes: whoami via HAProxy", r["cluster"]["whoami_proxy"], "req/s"),
+        ("9. two nodes: whoami on node a alone", r["cluster"]["whoami_node"], "req/s"),
+        ("9. two nodes: login via HAProxy, lowest", r["cluster"]["login_proxy"], "logins/s"),
     ]
     registered = r["registration"]["counts"].get("registered", 0)
     r["registration"]["registrations_per_s"] = registered / r["registration"]["seconds"]
