@@ -67,7 +67,7 @@ class Settings:
         self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", default)
                               for name, default in (("a", "9130"), ("b", "9150"), ("proxy", "9180"))}
         self.revocation_rounds = 5 if smoke else 200
-        self.cluster_warmup_s = 2 if smoke else 120
+        self.cluster_warmup_s = 15 if smoke else 120
 
 
 def log(message):
