@@ -17,7 +17,7 @@
 #
 # Environment (defaults in brackets):
 #   CLUSTER_SERVER      wildfly or payara [wildfly]
-#   CLUSTER_DIR         state, logs, the PostgreSQL data [target/cluster]
+#   CLUSTER_DIR         state and logs [target/cluster]
 #   CLUSTER_PG_PORT     the PostgreSQL this script starts [20810]
 #   CLUSTER_DB_URL      a database to use instead of starting a PostgreSQL (user GATEHOUSE_DB_USER
 #                       [postgres], password GATEHOUSE_DB_PASSWORD)
@@ -58,28 +58,30 @@ as_postgres() {
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 
+# The PostgreSQL's data lives in a new directory under /tmp, which the postgres user can always
+# reach (a checkout under /root could not be), and is deleted when it stops.
 start_postgres() {
-  local data="$DIR/pg"
   if [ -n "${CLUSTER_DB_URL:-}" ] || alive "$DIR/pg.pid"; then return; fi
-  mkdir -p "$data"
+  local data; data="$(mktemp -d /tmp/gatehouse-cluster-pg.XXXXXX)"
+  echo "$data" >"$DIR/pg.dir"
   [ "$(id -u)" = 0 ] && chown postgres "$data"
-  if [ ! -f "$data/PG_VERSION" ]; then
-    as_postgres "$(pg_bin)/initdb" -D "$data" -A trust -U postgres >"$DIR/pg-initdb.log" 2>&1
-  fi
+  as_postgres "$(pg_bin)/initdb" -D "$data" -A trust -U postgres >"$DIR/pg-initdb.log" 2>&1
   as_postgres "$(pg_bin)/pg_ctl" -D "$data" -o "-p $PG_PORT -k $data -c listen_addresses=127.0.0.1" \
     -l "$data/log" -w start >/dev/null
   head -n 1 "$data/postmaster.pid" >"$DIR/pg.pid"
-  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAtc "SELECT 1 FROM pg_database WHERE datname = 'gatehouse'" postgres \
-    | grep -q 1 || createdb -h 127.0.0.1 -p "$PG_PORT" -U postgres gatehouse
-  log "PostgreSQL on 127.0.0.1:$PG_PORT, pid $(cat "$DIR/pg.pid")"
+  createdb -h 127.0.0.1 -p "$PG_PORT" -U postgres gatehouse
+  log "PostgreSQL on 127.0.0.1:$PG_PORT, pid $(cat "$DIR/pg.pid"), data in $data"
 }
 
 stop_postgres() {
+  [ -f "$DIR/pg.dir" ] || return 0
+  local data; data="$(cat "$DIR/pg.dir")"
   if alive "$DIR/pg.pid"; then
-    as_postgres "$(pg_bin)/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null
+    as_postgres "$(pg_bin)/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     log "PostgreSQL stopped"
   fi
-  rm -f "$DIR/pg.pid"
+  rm -rf "$data"
+  rm -f "$DIR/pg.pid" "$DIR/pg.dir"
 }
 
 node_port() { if [ "$1" = a ]; then echo "$A_PORT"; else echo "$B_PORT"; fi; }
