@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,7 +99,8 @@ class ClusterIT {
             Account other = new Accounts(a).login(account);
             String path = "/_matrix/client/v3/devices/" + account.deviceId();
             String session = a.send(deleteWithBody(a, path, empty(), other.accessToken())).string("session");
-            MatrixHttp.Reply deleted = a.send(deleteWithBody(a, path, withAuth(empty(), auth(account, session)), other.accessToken()));
+            JsonObject withPassword = withAuth(empty(), auth(account, session));
+            MatrixHttp.Reply deleted = a.send(deleteWithBody(a, path, withPassword, other.accessToken()));
             assertEquals(200, deleted.status(), deleted::text);
         });
     }
@@ -182,7 +185,7 @@ class ClusterIT {
     void nodeKilledMidLoadLeavesTheOtherServingAndRejoinsAfterRestart() throws Exception {
         Account account = new Accounts(b).login(new Accounts(b).register());
         AtomicBoolean loading = new AtomicBoolean(true);
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         int[] served = new int[1];
         Thread load = new Thread(() -> {
             while (loading.get()) {
@@ -250,9 +253,9 @@ class ClusterIT {
                 .add("password", account.password()).build();
     }
 
-    private static java.net.http.HttpRequest.Builder deleteWithBody(MatrixHttp node, String path, JsonObject body, String token) {
-        return java.net.http.HttpRequest.newBuilder(node.uri(path))
+    private static HttpRequest.Builder deleteWithBody(MatrixHttp node, String path, JsonObject body, String token) {
+        return HttpRequest.newBuilder(node.uri(path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 }
