@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
+import org.gatehouse.http.NotForAppServices;
 import org.gatehouse.http.RequestContext;
 
 /**
@@ -19,6 +20,7 @@ import org.gatehouse.http.RequestContext;
 @Path(ApiPaths.CLIENT_V3 + "/account/deactivate")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@NotForAppServices
 public class DeactivationResource {
 
     @Inject

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
+import org.gatehouse.http.NotForAppServices;
 import org.gatehouse.http.RequestContext;
 
 /**
@@ -20,6 +21,7 @@ import org.gatehouse.http.RequestContext;
 @Path(ApiPaths.CLIENT_V3 + "/account/password")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@NotForAppServices
 public class PasswordResource {
 
     @Inject

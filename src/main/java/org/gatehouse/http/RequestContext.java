@@ -16,12 +16,24 @@ import org.gatehouse.http.error.MatrixException;
 public class RequestContext {
 
     private Requester requester;
+    private MatrixException authenticationFailure;
     private String clientAddress;
     private JsonObject body;
 
-    /** The requester of an {@link Authenticated} endpoint; never {@code null} there. */
+    /**
+     * The requester of an {@link Authenticated} endpoint; never {@code null} there. On an
+     * {@link OptionallyAuthenticated} endpoint, the requester when the request's access token was
+     * accepted.
+     *
+     * @throws MatrixException why the presented token was refused on an
+     *         {@link OptionallyAuthenticated} endpoint, or 401 {@code M_MISSING_TOKEN} when no token
+     *         was presented
+     */
     public Requester requester() {
         if (requester == null) {
+            if (authenticationFailure != null) {
+                throw authenticationFailure;
+            }
             throw new MatrixException(401, ErrCode.M_MISSING_TOKEN, "Missing access token");
         }
         return requester;
@@ -33,6 +45,10 @@ public class RequestContext {
 
     void authenticate(Requester requester) {
         this.requester = requester;
+    }
+
+    void authenticationFailed(MatrixException failure) {
+        this.authenticationFailure = failure;
     }
 
     /**

@@ -34,10 +34,17 @@ public class LogoutResource {
     @Inject
     Audit audit;
 
-    /** Invalidates the access token used and deletes its device. */
+    /**
+     * Invalidates the access token used and deletes its device. An application service acting
+     * with a device deletes that device; without one there is nothing to invalidate (its
+     * {@code as_token} is configuration) and the request succeeds, as on Synapse.
+     */
     @POST
     public EmptyResponse logout() {
-        devices.delete(context.requester().deviceRef());
+        Long deviceRef = context.requester().deviceRef();
+        if (deviceRef != null) {
+            devices.delete(deviceRef);
+        }
         audit.loggedOut(context.requester().userId(), context.requester().deviceId(), false);
         return EmptyResponse.INSTANCE;
     }

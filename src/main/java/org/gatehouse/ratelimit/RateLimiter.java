@@ -23,7 +23,8 @@ import org.gatehouse.user.UserRepository;
  *
  * <p>Nothing is limited when {@code gatehouse.rate-limits.enabled} is false, when the request is
  * made by an admin or a user of {@code gatehouse.rate-limits.exempt-users}, or when the user a
- * {@code USER} bucket belongs to is such a user. A refusal is 429 {@code M_LIMIT_EXCEEDED} with
+ * {@code USER} bucket belongs to is such a user. An application service registered with
+ * {@code rate_limited: false} is limited by nothing but {@link LimitName#LOGIN_FAILED_ATTEMPTS}. A refusal is 429 {@code M_LIMIT_EXCEEDED} with
  * {@code retry_after_ms} (the error mapper adds {@code Retry-After} in whole seconds) and an audit
  * line.
  */
@@ -123,6 +124,9 @@ public class RateLimiter {
     private boolean exempt(LimitName limit, String key) {
         var exemptUsers = config.exemptUsers();
         Requester requester = context.optionalRequester().orElse(null);
+        if (requester != null && requester.isAppService() && !requester.appService().rateLimited()) {
+            return limit != LimitName.LOGIN_FAILED_ATTEMPTS;
+        }
         if (requester != null && (requester.admin() || exemptUsers.contains(requester.userId()))) {
             return true;
         }

@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.config.TokenConfig;
 import org.gatehouse.device.Device;
@@ -36,6 +38,10 @@ public class TokenService {
     @Inject
     @Any
     Instance<AccessTokenStrategy> strategies;
+
+    @Inject
+    @Any
+    Instance<AccessTokenKind> kindBeans;
 
     @Inject
     TokenConfig config;
@@ -68,12 +74,14 @@ public class TokenService {
     Audit audit;
 
     private Map<String, AccessTokenStrategy> byFormat;
+    private List<AccessTokenKind> kinds;
 
     @PostConstruct
     void collectStrategies() {
         Map<String, AccessTokenStrategy> found = new LinkedHashMap<>();
         strategies.forEach(strategy -> found.put(strategy.format(), strategy));
         byFormat = Map.copyOf(found);
+        kinds = kindBeans.stream().toList();
     }
 
     /**
@@ -133,17 +141,28 @@ public class TokenService {
      * (checksum or macaroon signature), and its expiry is checked below from the row, which holds
      * the same instant as a macaroon's {@code time <} caveat. A macaroon signed with a key whose
      * grace period ends while its row is cached is therefore refused at most one cache TTL late.
+     * Any other token is offered to each {@link AccessTokenKind} (which may honour
+     * {@code assertion}) before the issued formats; ordinary tokens ignore {@code assertion}.
      *
      * @throws MatrixException 401 {@code M_UNKNOWN_TOKEN} when the token is malformed, unknown,
      *         revoked or belongs to a deactivated account ({@code soft_logout: false}), or has
-     *         expired ({@code soft_logout: true})
+     *         expired ({@code soft_logout: true}); what an {@link AccessTokenKind} throws
      */
-    public Requester authenticate(String token) {
+    public Requester authenticate(String token, IdentityAssertion assertion) {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw unknownToken(false, "Unrecognised access token");
         }
         String tokenHash = TokenHashes.sha256(token);
-        TokenOwner owner = cache.trusted(tokenHash).orElseGet(() -> verifiedOwner(token, tokenHash));
+        TokenOwner owner = cache.trusted(tokenHash).orElse(null);
+        if (owner == null) {
+            for (AccessTokenKind kind : kinds) {
+                Optional<Requester> requester = kind.authenticate(tokenHash, assertion);
+                if (requester.isPresent()) {
+                    return requester.get();
+                }
+            }
+            owner = verifiedOwner(token, tokenHash);
+        }
         if (owner.deactivated()) {
             throw unknownToken(false, "Unrecognised access token");
         }
@@ -154,7 +173,7 @@ public class TokenService {
             retirement.onFirstUse(owner.tokenId(), owner.retiresRefreshRef());
         }
         return new Requester(owner.userRef(), userId(owner.localpart()), owner.deviceRef(), owner.deviceId(),
-                owner.tokenId(), owner.guest(), owner.admin());
+                owner.tokenId(), owner.guest(), owner.admin(), null);
     }
 
     /** The owner of {@code token} after its strategy has verified it, from the database (and then cached). */

@@ -26,5 +26,7 @@ public enum ErrCode {
     M_TOO_LARGE,
     M_WEAK_PASSWORD,
     M_GUEST_ACCESS_FORBIDDEN,
-    M_THREEPID_DENIED
+    M_THREEPID_DENIED,
+    /** An application service asserted a device that its user does not have (spec v1.17, "Identity assertion"). */
+    M_UNKNOWN_DEVICE
 }
