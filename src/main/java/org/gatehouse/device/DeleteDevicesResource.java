@@ -14,7 +14,8 @@ import org.gatehouse.http.RequestContext;
 /**
  * {@code POST /_matrix/client/v3/delete_devices} (spec: "Device Management", bulk deletion;
  * {@code device_management.yaml}): deletes the listed devices of the requester after
- * User-Interactive Authentication ({@code m.login.password}). Guests may not use it.
+ * User-Interactive Authentication ({@code m.login.password}; none for an application service).
+ * Guests may not use it.
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/delete_devices")

@@ -19,7 +19,9 @@ import org.gatehouse.infra.Audit;
 
 /**
  * The device management module (spec: "Device Management", {@code device_management.yaml}): a user
- * lists, reads and renames their own devices, and deletes them after re-entering their password.
+ * lists, reads and renames their own devices, and deletes them after re-entering their password;
+ * an application service acting as a user also creates devices and deletes them without
+ * re-authentication (Application Service API, "Device management").
  * Devices are looked up among the requester's own, so another user's device ID is as unknown as a
  * made-up one.
  */
@@ -67,20 +69,26 @@ public class DeviceManagement {
     }
 
     /**
-     * Sets the display name of an existing device of the user; {@code null} keeps it. Devices are
-     * never created here: the spec reserves that to application services.
+     * Sets the display name of a device of the requester; {@code null} keeps it. A device that
+     * does not exist is created for an application service (spec: Application Service API,
+     * "Device management", "Creating devices") and is 404 for anyone else.
      *
      * @throws MatrixException 400 {@code M_INVALID_PARAM} for a name longer than
-     *         {@value Device#MAX_DISPLAY_NAME_LENGTH} characters; 404 {@code M_NOT_FOUND} when the
-     *         user has no device with this ID
+     *         {@value Device#MAX_DISPLAY_NAME_LENGTH} characters or, when creating, a malformed
+     *         device ID; 404 {@code M_NOT_FOUND} when the user has no device with this ID
      */
     @Transactional
-    public void rename(long userRef, String deviceId, String displayName) {
+    public void update(Requester requester, String deviceId, String displayName) {
         if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
             throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
                     + " characters long");
         }
-        Device device = find(userRef, deviceId);
+        Optional<Device> existing = devices.find(requester.userRef(), deviceId);
+        if (existing.isEmpty() && requester.isAppService()) {
+            deviceService.createForAppService(requester.userRef(), deviceId, displayName);
+            return;
+        }
+        Device device = existing.orElseThrow(() -> MatrixException.notFound("Unknown device"));
         if (displayName != null) {
             device.rename(displayName);
         }
@@ -118,7 +126,8 @@ public class DeviceManagement {
      * {@code m.login.password} for the requester, revoking their tokens; IDs of no device of the
      * requester are skipped (the spec answers 200 for devices "removed previously"). The UIA
      * session is bound to the method, the path and the body, and a completed one is not accepted
-     * again.
+     * again. An application service deletes without User-Interactive Authentication (Application
+     * Service API, "Device management", "Deleting devices").
      *
      * @param path the path without its version prefix, e.g. {@code /devices/ABC}
      * @throws MatrixException 401 with the UIA body until the password is given, and after a
@@ -126,11 +135,13 @@ public class DeviceManagement {
      *         credentials or a session of another operation
      */
     private void delete(Requester requester, String method, String path, List<String> deviceIds, JsonObject body) {
-        UiaOutcome outcome = uia.authenticate(new UiaOperation(method, path, body, Set.of(), requester.userRef(),
-                DELETE_FLOWS, false));
+        UiaOutcome outcome = requester.isAppService() ? null : uia.authenticate(new UiaOperation(method, path, body,
+                Set.of(), requester.userRef(), DELETE_FLOWS, false));
         deviceService.deleteByDeviceIds(requester.userRef(), deviceIds);
         deviceIds.forEach(deviceId -> audit.deviceDeleted(requester.userId(), deviceId));
-        uia.finish(outcome.sessionId(), DELETED);
+        if (outcome != null) {
+            uia.finish(outcome.sessionId(), DELETED);
+        }
     }
 
     private Device find(long userRef, String deviceId) {

@@ -15,6 +15,7 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.DeviceSession;
 import org.gatehouse.token.TokenService;
 import org.gatehouse.user.User;
+import org.gatehouse.user.UserRepository;
 
 /**
  * Devices and the sessions on them (spec: "Relationship between access tokens and devices"):
@@ -29,6 +30,9 @@ public class DeviceService {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    UserRepository users;
 
     @Inject
     ServerConfig server;
@@ -54,6 +58,21 @@ public class DeviceService {
                 : reuseOrCreate(user, deviceId, displayName);
         return new DeviceSession("@" + user.localpart() + ":" + server.serverName(), device.deviceId(),
                 tokens.issue(user, device, refreshable));
+    }
+
+    /**
+     * Creates a device of user {@code userRef} without any session: an application service's
+     * device (Application Service API, "Device management", "Creating devices").
+     *
+     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a malformed device ID
+     */
+    @Transactional
+    public void createForAppService(long userRef, String deviceId, String displayName) {
+        if (!DeviceIds.isValid(deviceId)) {
+            throw MatrixException.invalidParam("The device ID is not valid");
+        }
+        User user = users.findById(userRef).orElseThrow(() -> MatrixException.forbidden("Unknown user"));
+        create(user, deviceId, displayName);
     }
 
     /** Revokes the device's tokens and deletes it; nothing happens for a device that is gone. */

@@ -44,15 +44,21 @@ public class DevicesResource {
         return devices.get(context.requester().userRef(), deviceId);
     }
 
-    /** Renames one of the requester's devices; 404 {@code M_NOT_FOUND} for any other ID (never creates one). */
+    /**
+     * Renames one of the requester's devices; 404 {@code M_NOT_FOUND} for any other ID, except that
+     * an application service creates the device.
+     */
     @PUT
     @Path("/{deviceId}")
     public EmptyResponse update(@PathParam("deviceId") String deviceId, UpdateDeviceRequest request) {
-        devices.rename(context.requester().userRef(), deviceId, request.displayName());
+        devices.update(context.requester(), deviceId, request.displayName());
         return EmptyResponse.INSTANCE;
     }
 
-    /** Deletes one of the requester's devices after User-Interactive Authentication ({@code m.login.password}). */
+    /**
+     * Deletes one of the requester's devices after User-Interactive Authentication
+     * ({@code m.login.password}; none for an application service).
+     */
     @DELETE
     @Path("/{deviceId}")
     public EmptyResponse delete(@PathParam("deviceId") String deviceId, DeleteDeviceRequest request) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.OptionallyAuthenticated;
 
 /**
  * {@code GET /_matrix/client/v3/login} and {@code POST /_matrix/client/v3/login} (spec: "Login";
@@ -33,8 +34,13 @@ public class LoginResource {
         return new LoginFlows(logins.flows());
     }
 
-    /** Authenticates and issues an access token for a new or the requested device. */
+    /**
+     * Authenticates and issues an access token for a new or the requested device. An access
+     * token, when presented, is read: {@code m.login.application_service} needs an application
+     * service's {@code as_token}.
+     */
     @POST
+    @OptionallyAuthenticated
     public LoginResponse login(LoginRequest request) {
         return logins.login(request);
     }

@@ -24,9 +24,10 @@ import org.gatehouse.user.UserRepository;
  * <p>Nothing is limited when {@code gatehouse.rate-limits.enabled} is false, when the request is
  * made by an admin or a user of {@code gatehouse.rate-limits.exempt-users}, or when the user a
  * {@code USER} bucket belongs to is such a user. An application service registered with
- * {@code rate_limited: false} is limited by nothing but {@link LimitName#LOGIN_FAILED_ATTEMPTS}. A refusal is 429 {@code M_LIMIT_EXCEEDED} with
- * {@code retry_after_ms} (the error mapper adds {@code Retry-After} in whole seconds) and an audit
- * line.
+ * {@code rate_limited: false} is limited by nothing but {@link LimitName#LOGIN_FAILED_ATTEMPTS},
+ * and its requests take no token from the other buckets. A refusal is 429 {@code M_LIMIT_EXCEEDED}
+ * with {@code retry_after_ms} (the error mapper adds {@code Retry-After} in whole seconds) and an
+ * audit line.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -66,7 +67,7 @@ public class RateLimiter {
      * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED} when the bucket is empty
      */
     public void consume(LimitName limit, String key) {
-        if (!config.enabled()) {
+        if (!config.enabled() || unlimitedAppService(limit)) {
             return;
         }
         refuseUnlessExempt(limit, key, store.tryConsume(limit, config.rate(limit), key));
@@ -88,7 +89,7 @@ public class RateLimiter {
      * @throws MatrixException 429 {@code M_LIMIT_EXCEEDED}
      */
     public void check(LimitName limit, String key) {
-        if (!config.enabled()) {
+        if (!config.enabled() || unlimitedAppService(limit)) {
             return;
         }
         refuseUnlessExempt(limit, key, store.probe(limit, config.rate(limit), key));
@@ -124,9 +125,6 @@ public class RateLimiter {
     private boolean exempt(LimitName limit, String key) {
         var exemptUsers = config.exemptUsers();
         Requester requester = context.optionalRequester().orElse(null);
-        if (requester != null && requester.isAppService() && !requester.appService().rateLimited()) {
-            return limit != LimitName.LOGIN_FAILED_ATTEMPTS;
-        }
         if (requester != null && (requester.admin() || exemptUsers.contains(requester.userId()))) {
             return true;
         }
@@ -138,6 +136,17 @@ public class RateLimiter {
                 .flatMap(id -> users.findByLocalpart(id.localpart()))
                 .map(User::admin)
                 .orElse(false);
+    }
+
+    /**
+     * Whether the request is made by an application service registered with
+     * {@code rate_limited: false}, which {@code limit} does not apply to: such requests take no
+     * token, so a busy bridge never empties the buckets of the people at its address.
+     */
+    private boolean unlimitedAppService(LimitName limit) {
+        Requester requester = context.optionalRequester().orElse(null);
+        return requester != null && requester.isAppService() && !requester.appService().rateLimited()
+                && limit != LimitName.LOGIN_FAILED_ATTEMPTS;
     }
 
     private String address() {

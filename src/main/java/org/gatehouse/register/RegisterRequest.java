@@ -2,9 +2,11 @@ package org.gatehouse.register;
 
 /**
  * The body of {@code POST /register} ({@code registration.yaml}). {@code auth} is read from the
- * raw body by the UIA engine; unknown fields are ignored.
+ * raw body by the UIA engine; unknown fields are ignored. {@code type} is
+ * {@code m.login.application_service} when an application service registers a user (Application
+ * Service API, "Server admin style permissions").
  */
-public record RegisterRequest(String username, String password, String deviceId, String initialDeviceDisplayName,
+public record RegisterRequest(String type, String username, String password, String deviceId, String initialDeviceDisplayName,
                               Boolean inhibitLogin, Boolean refreshToken) {
 
     boolean wantsRefreshToken() {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.OptionallyAuthenticated;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.ratelimit.LimitName;
@@ -37,12 +38,20 @@ public class RegisterResource {
     @Inject
     RateLimiter limits;
 
+    @Inject
+    AppServiceRegistration appServices;
+
     /**
-     * Registers an account: {@code kind=user} through User-Interactive Authentication, or
-     * {@code kind=guest}. 400 {@code M_INVALID_PARAM} for any other kind.
+     * Registers an account: for an application service ({@link AppServiceRegistration}), else
+     * {@code kind=user} through User-Interactive Authentication, or {@code kind=guest}. 400
+     * {@code M_INVALID_PARAM} for any other kind.
      */
     @POST
+    @OptionallyAuthenticated
     public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
+        if (appServices.isRequested(request, context.body())) {
+            return appServices.register(request);
+        }
         limits.check(LimitName.REGISTRATION);
         return switch (kind) {
             case "user" -> registration.registerUser(request, context.body());
@@ -51,9 +60,14 @@ public class RegisterResource {
         };
     }
 
-    /** 200 {@code {"available": true}} or the reason the name cannot be registered. */
+    /**
+     * 200 {@code {"available": true}} or the reason the name cannot be registered; an application
+     * service asking with its {@code as_token} may be told that a name of its own exclusive
+     * namespace is available.
+     */
     @GET
     @Path("/available")
+    @OptionallyAuthenticated
     public Availability available(@QueryParam("username") String username) {
         limits.consume(LimitName.USERNAME_AVAILABILITY);
         registration.checkAvailability(username);

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gatehouse.appservice.ExclusiveNamespaces;
 import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
@@ -66,6 +67,9 @@ public class RegistrationService {
 
     @Inject
     RateLimiter limits;
+
+    @Inject
+    ExclusiveNamespaces exclusiveNamespaces;
 
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
     void checkFlows(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -128,7 +132,8 @@ public class RegistrationService {
     /**
      * Whether {@code username} may be registered.
      *
-     * @throws MatrixException 400 {@code M_INVALID_USERNAME} or {@code M_USER_IN_USE}; 403 when
+     * @throws MatrixException 400 {@code M_INVALID_USERNAME}, {@code M_EXCLUSIVE} (a name an
+     *         application service reserves, unless it asks) or {@code M_USER_IN_USE}; 403 when
      *         registration is disabled
      */
     public void checkAvailability(String username) {
@@ -174,6 +179,7 @@ public class RegistrationService {
         for (int attempt = 1; ; attempt++) {
             String localpart = LocalpartRules.generate(random);
             try {
+                exclusiveNamespaces.checkAvailable(localpart);
                 return accounts.create(localpart, passwordHash, false, guest);
             } catch (MatrixException taken) {
                 if (attempt == GENERATED_LOCALPART_ATTEMPTS) {
@@ -185,6 +191,7 @@ public class RegistrationService {
 
     private void checkAvailable(String localpart) {
         LocalpartRules.validateForRegistration(localpart, server.serverName());
+        exclusiveNamespaces.checkAvailable(localpart);
         if (users.existsByLocalpart(localpart)) {
             throw AccountCreator.userInUse();
         }

@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
+import org.gatehouse.appservice.ExclusiveNamespaces;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.device.DeviceService;
@@ -31,6 +32,9 @@ import org.gatehouse.infra.Audit;
  */
 @ApplicationScoped
 public class SharedSecretRegistration {
+
+    @Inject
+    ExclusiveNamespaces exclusiveNamespaces;
 
     @Inject
     RegistrationConfig config;
@@ -67,7 +71,8 @@ public class SharedSecretRegistration {
      *
      * @throws MatrixException 400 {@code M_UNKNOWN} when disabled or for an unknown, used or
      *         expired nonce; 403 {@code M_FORBIDDEN} for a wrong MAC; 400
-     *         {@code M_INVALID_USERNAME}, {@code M_USER_IN_USE} or {@code M_WEAK_PASSWORD}
+     *         {@code M_INVALID_USERNAME}, {@code M_EXCLUSIVE}, {@code M_USER_IN_USE} or
+     *         {@code M_WEAK_PASSWORD}
      */
     public DeviceSession register(SharedSecretRegisterRequest request) {
         String secret = secret();
@@ -79,6 +84,7 @@ public class SharedSecretRegistration {
         }
         String localpart = LocalpartRules.normalise(request.username());
         LocalpartRules.validateForRegistration(localpart, server.serverName());
+        exclusiveNamespaces.checkAvailable(localpart);
         policy.check(request.password());
         User user = accounts.create(localpart, hasher.hash(request.password()), request.isAdmin(), false);
         audit.adminAction(null, request.isAdmin() ? "shared_secret_register_admin" : "shared_secret_register",
