@@ -35,13 +35,18 @@ public final class AppServiceFixture {
     /** One registered service: its id, tokens and sender. */
     public record Service(String id, String asToken, String hsToken, String senderLocalpart) {
 
+        /** A service with new random tokens. */
+        public static Service create(String id, String senderLocalpart) {
+            return new Service(id, token(), token(), senderLocalpart);
+        }
+
         public String sender() {
             return Accounts.userId(senderLocalpart);
         }
     }
 
-    public static final Service BRIDGE = new Service("bridge", token(), token(), "_bridge_bot");
-    public static final Service OTHER = new Service("other", token(), token(), "_other_bot");
+    public static final Service BRIDGE = Service.create("bridge", "_bridge_bot");
+    public static final Service OTHER = Service.create("other", "_other_bot");
 
     private AppServiceFixture() {
     }
@@ -52,19 +57,39 @@ public final class AppServiceFixture {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The directory for the registration files of {@code testClass}, under {@code target/appservice-it}. */
+    public static Path directory(Class<?> testClass) {
+        return Path.of(System.getProperty("basedir", "."), "target", "appservice-it", testClass.getSimpleName())
+                .toAbsolutePath();
+    }
+
+    /**
+     * Writes the registration file of {@code service}: {@code url} (YAML, e.g. {@code null}), then
+     * {@code rest}, the YAML of {@code namespaces} and any optional keys.
+     */
+    public static Path write(Path file, Service service, String url, String rest) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, """
+                    id: %s
+                    url: %s
+                    as_token: "%s"
+                    hs_token: "%s"
+                    sender_localpart: %s
+                    """.formatted(service.id(), url, service.asToken(), service.hsToken(), service.senderLocalpart())
+                    + rest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Writes the registration files of {@link #BRIDGE} and {@link #OTHER} for {@code testClass} and
      * returns the deployment settings naming their directory, plus {@code more}.
      */
     public static Map<String, String> settings(Class<?> testClass, Map<String, String> more) {
-        Path dir = Path.of(System.getProperty("basedir", "."), "target", "appservice-it", testClass.getSimpleName())
-                .toAbsolutePath();
-        write(dir.resolve("bridge.yaml"), """
-                id: %s
-                url: "http://127.0.0.1:9"
-                as_token: "%s"
-                hs_token: "%s"
-                sender_localpart: %s
+        Path dir = directory(testClass);
+        write(dir.resolve("bridge.yaml"), BRIDGE, "\"http://127.0.0.1:9\"", """
                 namespaces:
                   users:
                     - exclusive: true
@@ -79,31 +104,17 @@ public final class AppServiceFixture {
                   rooms: []
                 rate_limited: false
                 protocols: ["bridgeproto"]
-                """.formatted(BRIDGE.id(), BRIDGE.asToken(), BRIDGE.hsToken(), BRIDGE.senderLocalpart()));
-        write(dir.resolve("other.yml"), """
-                id: %s
-                url: null
-                as_token: "%s"
-                hs_token: "%s"
-                sender_localpart: %s
+                """);
+        write(dir.resolve("other.yml"), OTHER, "null", """
                 namespaces:
                   users:
                     - exclusive: true
                       regex: "@_other_.*"
                 receive_ephemeral: true
-                """.formatted(OTHER.id(), OTHER.asToken(), OTHER.hsToken(), OTHER.senderLocalpart()));
+                """);
         Map<String, String> settings = new LinkedHashMap<>(more);
         settings.put("gatehouse.app-services.config-files", dir.toString());
         return settings;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code ?user_id=…} (and {@code &device_id=…} when not {@code null}), URL-encoded. */

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,15 +23,16 @@ import java.util.stream.Stream;
  * Runs a black-box script from {@code src/test/blackbox} (a real Matrix client library on Node.js)
  * against a running Gatehouse. The scripts and their npm lockfile are copied to
  * {@code target/blackbox}, where {@code npm ci} installs the pinned client libraries when
- * {@code node_modules} is missing or was installed from another lockfile.
+ * {@code node_modules} is missing or was installed from another lockfile. A subdirectory of
+ * {@code src/test/blackbox} with a {@code package.json} of its own is a separate project (e.g.
+ * {@code appservice}, the application-service SDKs), copied whole to {@code target/blackbox-<name>}.
  */
 public final class NodeClient {
 
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SOURCES = BASEDIR.resolve("src/test/blackbox");
-    private static final Path WORK = BASEDIR.resolve("target/blackbox");
     /** Written into node_modules after a successful {@code npm ci}: the hash of the lockfile it installed. */
-    private static final Path STAMP = WORK.resolve("node_modules/.gatehouse-lockfile.sha256");
+    private static final String STAMP = "node_modules/.gatehouse-lockfile.sha256";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final int TAIL_LINES = 40;
@@ -39,54 +41,87 @@ public final class NodeClient {
     private NodeClient() {
     }
 
-    /** Runs {@code node <script> <baseUrl>} and fails unless it exits with 0. */
+    /** Runs {@code node <script> <baseUrl>} in {@code src/test/blackbox} and fails unless it exits with 0. */
     public static void run(String script, String baseUrl) {
-        prepare();
-        Result result = exec(List.of("node", script, baseUrl), SCRIPT_TIMEOUT);
+        run("", script, List.of(baseUrl));
+    }
+
+    /**
+     * Runs {@code node <script> <arguments…>} in {@code project} (a subdirectory of
+     * {@code src/test/blackbox}, or {@code ""} for the main one) and fails unless it exits with 0.
+     */
+    public static void run(String project, String script, List<String> arguments) {
+        Path work = project.isEmpty() ? BASEDIR.resolve("target/blackbox") : BASEDIR.resolve("target/blackbox-" + project);
+        prepare(project, work);
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(arguments);
+        Result result = exec(command, work, SCRIPT_TIMEOUT);
         if (result.exitCode() != 0) {
-            throw new AssertionError("node " + script + " " + baseUrl + " " + result.describe());
+            throw new AssertionError(String.join(" ", command) + " " + result.describe());
         }
     }
 
-    private static synchronized void prepare() {
+    private static synchronized void prepare(String project, Path work) {
         try {
-            Files.createDirectories(WORK);
+            Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Result version = exec(List.of("node", "--version"), Duration.ofSeconds(30));
+        Result version = exec(List.of("node", "--version"), work, Duration.ofSeconds(30));
         String major = version.tail().replaceFirst("(?s)^v(\\d+).*", "$1").trim();
         if (version.exitCode() != 0 || !major.matches("\\d+") || Integer.parseInt(major) < 20) {
             throw new AssertionError("The black-box tests need Node.js 20 or later, found " + version.tail().trim());
         }
         try {
-            try (Stream<Path> files = Files.list(SOURCES)) {
-                for (Path file : files.toList()) {
-                    String name = file.getFileName().toString();
-                    if (name.equals("package.json") || name.equals("package-lock.json") || name.endsWith(".mjs")) {
-                        Files.copy(file, WORK.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+            if (project.isEmpty()) {
+                copyClientFiles(work);
+            } else {
+                copyTree(SOURCES.resolve(project), work);
             }
-            String lockHash = sha256(Files.readAllBytes(WORK.resolve("package-lock.json")));
-            if (Files.isRegularFile(STAMP) && Files.readString(STAMP).trim().equals(lockHash)) {
+            String lockHash = sha256(Files.readAllBytes(work.resolve("package-lock.json")));
+            Path stamp = work.resolve(STAMP);
+            if (Files.isRegularFile(stamp) && Files.readString(stamp).trim().equals(lockHash)) {
                 return;
             }
-            Result install = exec(List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund"), INSTALL_TIMEOUT);
+            Result install = exec(List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund"), work,
+                    INSTALL_TIMEOUT);
             if (install.exitCode() != 0) {
-                throw new AssertionError("npm ci in " + WORK + " " + install.describe());
+                throw new AssertionError("npm ci in " + work + " " + install.describe());
             }
-            Files.writeString(STAMP, lockHash + "\n");
+            Files.writeString(stamp, lockHash + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs a command in {@code target/blackbox}, streaming its output to System.out. */
-    private static Result exec(List<String> command, Duration timeout) {
+    /** The main project: the lockfile, {@code package.json} and the scripts at the top of {@code src/test/blackbox}. */
+    private static void copyClientFiles(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.equals("package.json") || name.equals("package-lock.json") || name.endsWith(".mjs")) {
+                    Files.copy(file, work.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** Every file of a project directory, subdirectories included (a local package such as a stub). */
+    private static void copyTree(Path source, Path work) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = work.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Runs a command in {@code work}, streaming its output to System.out. */
+    private static Result exec(List<String> command, Path work, Duration timeout) {
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
             builder.environment().put("NO_COLOR", "1");
             builder.environment().put("npm_config_update_notifier", "false");
             process = builder.start();
