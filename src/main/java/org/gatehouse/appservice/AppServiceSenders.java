@@ -23,7 +23,8 @@ public class AppServiceSenders {
     SenderAccounts accounts;
 
     /** Runs after {@link org.gatehouse.infra.DatabaseMigrations} (whose observer has the default priority). */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
+                 Object event) {
         registry.all().forEach(service -> {
             String localpart = service.sender().localpart();
             try {

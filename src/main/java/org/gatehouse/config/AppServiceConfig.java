@@ -50,7 +50,8 @@ public class AppServiceConfig implements ValidatedConfig {
             try (Stream<Path> listed = Files.list(path)) {
                 listed.filter(Files::isRegularFile).filter(AppServiceConfig::isYaml).sorted().forEach(files::add);
             } catch (IOException e) {
-                problems.add(CONFIG_FILES + " names the directory " + path + ", which cannot be read: " + e.getMessage());
+                problems.add(CONFIG_FILES + " names the directory " + path + ", which cannot be read: "
+                        + e.getMessage());
             }
         } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
             files.add(path);

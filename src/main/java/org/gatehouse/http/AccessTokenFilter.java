@@ -59,10 +59,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         String token = presentedToken(request, query);
-        String deviceId = single(query, "device_id");
-        IdentityAssertion assertion = IdentityAssertion.of(single(query, "user_id"),
-                deviceId != null ? deviceId : single(query, DEVICE_ID_MSC3202));
-        Requester requester = tokens.authenticate(token, assertion);
+        Requester requester = tokens.authenticate(token, assertion(query));
         if (requester.guest() && !marked(AllowGuest.class)) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
         }
@@ -81,7 +78,20 @@ public class AccessTokenFilter implements ContainerRequestFilter {
      * @throws MatrixException 401 {@code M_MISSING_TOKEN} when there is none; 400 {@code M_UNKNOWN}
      *         when the request is ambiguous
      */
-    static String presentedToken(ContainerRequestContext request, MultivaluedMap<String, String> query) {
+    private static String presentedToken(ContainerRequestContext request, MultivaluedMap<String, String> query) {
+        String token = optionalToken(request, query);
+        if (token == null) {
+            throw new MatrixException(401, ErrCode.M_MISSING_TOKEN, "Missing access token");
+        }
+        return token;
+    }
+
+    /**
+     * The access token of the request, or {@code null} when there is none.
+     *
+     * @throws MatrixException 400 {@code M_UNKNOWN} when the request is ambiguous
+     */
+    static String optionalToken(ContainerRequestContext request, MultivaluedMap<String, String> query) {
         List<String> headers = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         List<String> params = query.get("access_token");
         if ((headers != null && headers.size() > 1) || (params != null && params.size() > 1)) {
@@ -93,11 +103,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
             throw new MatrixException(400, ErrCode.M_UNKNOWN,
                     "The access token in the Authorization header and the access_token parameter differ");
         }
-        String token = fromHeader != null ? fromHeader : fromQuery;
-        if (token == null) {
-            throw new MatrixException(401, ErrCode.M_MISSING_TOKEN, "Missing access token");
-        }
-        return token;
+        return fromHeader != null ? fromHeader : fromQuery;
     }
 
     private static String bearerToken(String header) {
@@ -108,6 +114,16 @@ public class AccessTokenFilter implements ContainerRequestFilter {
             return header.substring(BEARER.length()).trim();
         }
         throw new MatrixException(400, ErrCode.M_UNKNOWN, "The Authorization header must use the Bearer scheme");
+    }
+
+    /** The identity the query asserts; {@link IdentityAssertion#NONE}, without lookups, when there is no query. */
+    private static IdentityAssertion assertion(MultivaluedMap<String, String> query) {
+        if (query.isEmpty()) {
+            return IdentityAssertion.NONE;
+        }
+        String deviceId = single(query, "device_id");
+        return IdentityAssertion.of(single(query, "user_id"),
+                deviceId != null ? deviceId : single(query, DEVICE_ID_MSC3202));
     }
 
     /** The one value of query parameter {@code name}, or {@code null}; 400 {@code M_INVALID_PARAM} when repeated. */

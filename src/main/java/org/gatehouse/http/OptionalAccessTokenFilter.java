@@ -12,9 +12,10 @@ import org.gatehouse.token.TokenService;
 
 /**
  * Authenticates the access token of a request to an {@link OptionallyAuthenticated} endpoint
- * without ever refusing the request: the requester, or why its token was refused (none, ambiguous,
+ * without ever refusing the request: the requester, or why its token was refused (ambiguous,
  * unknown), is kept in {@link RequestContext}, whose {@link RequestContext#requester()} throws
- * that reason to the services that need a requester. No identity is asserted here: on
+ * that reason (or 401 {@code M_MISSING_TOKEN} when no token was presented) to the services that
+ * need a requester. No identity is asserted here: on
  * {@code /register} and {@code /login} an application service acts as itself (Application Service
  * API, "Server admin style permissions"), whatever {@code user_id} its SDK adds to the query.
  */
@@ -32,8 +33,10 @@ public class OptionalAccessTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            String token = AccessTokenFilter.presentedToken(request, request.getUriInfo().getQueryParameters());
-            context.authenticate(tokens.authenticate(token, IdentityAssertion.NONE));
+            String token = AccessTokenFilter.optionalToken(request, request.getUriInfo().getQueryParameters());
+            if (token != null) {
+                context.authenticate(tokens.authenticate(token, IdentityAssertion.NONE));
+            }
         } catch (MatrixException refused) {
             context.authenticationFailed(refused);
         }

@@ -6,8 +6,8 @@ package org.gatehouse.register;
  * {@code m.login.application_service} when an application service registers a user (Application
  * Service API, "Server admin style permissions").
  */
-public record RegisterRequest(String type, String username, String password, String deviceId, String initialDeviceDisplayName,
-                              Boolean inhibitLogin, Boolean refreshToken) {
+public record RegisterRequest(String type, String username, String password, String deviceId,
+                              String initialDeviceDisplayName, Boolean inhibitLogin, Boolean refreshToken) {
 
     boolean wantsRefreshToken() {
         return Boolean.TRUE.equals(refreshToken);
