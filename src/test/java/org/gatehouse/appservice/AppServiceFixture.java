@@ -129,6 +129,12 @@ public final class AppServiceFixture {
         return Json.createObjectBuilder().add("type", TYPE).add("username", localpart).build();
     }
 
+    /** {@code {"type": "m.login.application_service", "identifier": {"type": "m.id.user", "user": user}}}. */
+    public static JsonObject appServiceLogin(String user) {
+        return Json.createObjectBuilder().add("type", TYPE)
+                .add("identifier", Json.createObjectBuilder().add("type", "m.id.user").add("user", user)).build();
+    }
+
     /** Registers {@code localpart} for {@code service}, logged in; asserts 200 and returns the body. */
     public static JsonObject register(MatrixHttp http, Service service, String localpart) {
         MatrixHttp.Reply reply = http.post(REGISTER, registration(localpart), service.asToken());

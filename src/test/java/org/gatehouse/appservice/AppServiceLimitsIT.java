@@ -2,8 +2,8 @@ package org.gatehouse.appservice;
 
 import static org.gatehouse.appservice.AppServiceFixture.BRIDGE;
 import static org.gatehouse.appservice.AppServiceFixture.OTHER;
+import static org.gatehouse.appservice.AppServiceFixture.appServiceLogin;
 import static org.gatehouse.appservice.AppServiceFixture.REGISTER;
-import static org.gatehouse.appservice.AppServiceFixture.TYPE;
 import static org.gatehouse.appservice.AppServiceFixture.register;
 import static org.gatehouse.appservice.AppServiceFixture.registration;
 import static org.gatehouse.testing.MatrixAssertions.assertError;
@@ -48,11 +48,6 @@ class AppServiceLimitsIT extends ClientIT {
     /** A new user made through shared-secret registration, which no limit applies to; its user ID. */
     private String human() {
         return http.get(Accounts.WHOAMI, new TokenAdminClient(http).newUser(false)).string("user_id");
-    }
-
-    private static JsonObject appServiceLogin(String localpart) {
-        return Json.createObjectBuilder().add("type", TYPE)
-                .add("identifier", Json.createObjectBuilder().add("type", "m.id.user").add("user", localpart)).build();
     }
 
     @Test
