@@ -35,13 +35,18 @@ public final class HashingPool {
 
     private final ThreadPoolExecutor executor;
     private final int threads;
+    private final Runnable onRejection;
 
     /** A moving average of how long a task runs, in nanoseconds (0 until one has run). */
     private final AtomicLong averageNanos = new AtomicLong();
 
-    /** A pool of {@code threads} threads that queues at most {@code queueSize} waiting tasks. */
-    public HashingPool(int threads, int queueSize) {
+    /**
+     * A pool of {@code threads} threads that queues at most {@code queueSize} waiting tasks and
+     * calls {@code onRejection} (on the caller's thread) for each task refused because the queue is full.
+     */
+    public HashingPool(int threads, int queueSize, Runnable onRejection) {
         this.threads = threads;
+        this.onRejection = onRejection;
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = task -> {
             Thread thread = new Thread(task, "gatehouse-password-hashing-" + count.incrementAndGet());
@@ -52,10 +57,23 @@ public final class HashingPool {
                 new ArrayBlockingQueue<>(queueSize), factory, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** A pool with one thread per available processor and a queue of four tasks per thread. */
-    public static HashingPool sizedToMachine() {
+    /**
+     * A pool with one thread per available processor and a queue of four tasks per thread, calling
+     * {@code onRejection} for each task refused.
+     */
+    public static HashingPool sizedToMachine(Runnable onRejection) {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new HashingPool(cores, 4 * cores);
+        return new HashingPool(cores, 4 * cores, onRejection);
+    }
+
+    /** Tasks waiting for a thread now. */
+    public int waiting() {
+        return executor.getQueue().size();
+    }
+
+    /** Tasks running now (approximate, as {@link ThreadPoolExecutor#getActiveCount}). */
+    public int running() {
+        return executor.getActiveCount();
     }
 
     /**
@@ -70,6 +88,7 @@ public final class HashingPool {
         try {
             future = executor.submit(() -> timed(work));
         } catch (RejectedExecutionException full) {
+            onRejection.run();
             long retryAfter = retryAfterMs(executor.getQueue().size() + executor.getActiveCount(), threads, averageNanos.get());
             throw new MatrixException(429, ErrCode.M_LIMIT_EXCEEDED, "The server is busy; try again shortly",
                     Map.of("retry_after_ms", retryAfter));

@@ -3,13 +3,20 @@ package org.gatehouse.credential;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.gatehouse.infra.metrics.Counter;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 
 /**
  * {@link PasswordHasher} run on a {@link HashingPool} sized to the machine: the same operations,
  * but a caller waits for a pool thread, and when the pool's queue is full the call fails at once
  * with 429 {@code M_LIMIT_EXCEEDED} ({@code retry_after_ms}) instead of piling up. Callers use
- * this bean, never {@link PasswordHasher} directly, for request-driven hashing.
+ * this bean, never {@link PasswordHasher} directly, for request-driven hashing. The pool's queue,
+ * running tasks and refusals are published as figures ({@link Figure#HASHING_QUEUE},
+ * {@link Figure#HASHING_RUNNING}, {@link Figure#HASHING_REJECTIONS}).
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -17,11 +24,22 @@ public class PasswordHashing {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    Metrics metrics;
+
     private HashingPool pool;
 
     @PostConstruct
     void start() {
-        pool = HashingPool.sizedToMachine();
+        Counter rejections = metrics.counter(Figure.HASHING_REJECTIONS);
+        pool = HashingPool.sizedToMachine(rejections::increment);
+        metrics.gauge(Figure.HASHING_QUEUE, pool::waiting);
+        metrics.gauge(Figure.HASHING_RUNNING, pool::running);
+    }
+
+    /** Starts the pool, and so publishes its figures, when the application starts. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the container created this bean to deliver the event: start has run
     }
 
     @PreDestroy

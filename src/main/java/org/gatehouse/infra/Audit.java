@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 
 /**
  * The audit trail: one line per security event on the logger {@value #LOGGER}, as
@@ -18,7 +20,9 @@ import org.gatehouse.http.RequestContext;
  * and control characters escaped, so a hostile user name cannot forge a line.
  *
  * <p>The methods take no password, token or hash, so none can be logged. Successes are logged at
- * {@code INFO}, failures and refusals at {@code WARNING}.
+ * {@code INFO}, failures and refusals at {@code WARNING}. Logins and rate-limit refusals are also
+ * counted ({@link Figure#LOGINS} by type and outcome, {@link Figure#RATE_LIMITED} by limit), whatever
+ * the log level.
  */
 @ApplicationScoped
 public class Audit {
@@ -34,8 +38,21 @@ public class Audit {
     @Inject
     RequestIds requestIds;
 
+    @Inject
+    Metrics metrics;
+
+    /** The container's audit trail. */
+    public Audit() {
+    }
+
+    /** An audit trail outside a container (unit tests): no request, counted in {@code metrics}. */
+    public Audit(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** A successful login of {@code userId} on {@code deviceId} with {@code loginType}. */
     public void loginSucceeded(String userId, String deviceId, String loginType) {
+        metrics.counter(Figure.LOGINS, loginType, "success").increment();
         log(Level.INFO, "login", userId, deviceId, fields("type", loginType));
     }
 
@@ -45,6 +62,7 @@ public class Audit {
      * {@code deactivated}) that the client is not told.
      */
     public void loginFailed(String attemptedUser, String loginType, String reason) {
+        metrics.counter(Figure.LOGINS, loginType, reason).increment();
         log(Level.WARNING, "login_failed", attemptedUser, null, fields("type", loginType, "reason", reason));
     }
 
@@ -85,6 +103,7 @@ public class Audit {
 
     /** A request refused by rate limit {@code limit} for bucket {@code key} (a user ID or an address). */
     public void rateLimited(String limit, String key) {
+        metrics.counter(Figure.RATE_LIMITED, limit).increment();
         log(Level.WARNING, "rate_limited", null, null, fields("limit", limit, "key", key));
     }
 

@@ -18,6 +18,8 @@ import org.gatehouse.device.DeviceIds;
 import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
@@ -71,6 +73,9 @@ public class RegistrationService {
     @Inject
     ExclusiveNamespaces exclusiveNamespaces;
 
+    @Inject
+    Metrics metrics;
+
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
     void checkFlows(@Observes @Initialized(ApplicationScoped.class) Object event) {
         config.flows().stream().flatMap(List::stream).filter(type -> !uia.supports(type)).findFirst()
@@ -102,6 +107,7 @@ public class RegistrationService {
         String userId = outcome.result().orElseGet(() -> {
             String created = create(requested, request.password());
             uia.finish(outcome.sessionId(), created);
+            metrics.counter(Figure.REGISTRATIONS, "user").increment();
             return created;
         });
         if (request.inhibitsLogin()) {
@@ -125,6 +131,7 @@ public class RegistrationService {
         }
         limits.consume(LimitName.REGISTRATION);
         User guest = createWithGeneratedLocalpart(null, true);
+        metrics.counter(Figure.REGISTRATIONS, "guest").increment();
         return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName(),
                 request.wantsRefreshToken()));
     }

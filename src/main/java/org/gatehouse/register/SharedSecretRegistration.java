@@ -21,6 +21,8 @@ import org.gatehouse.token.DeviceSession;
 import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
 import org.gatehouse.infra.Audit;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 
 /**
  * Shared-secret registration, compatible with Synapse's {@code /_synapse/admin/v1/register} so
@@ -50,6 +52,9 @@ public class SharedSecretRegistration {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     PasswordPolicy policy;
@@ -89,6 +94,7 @@ public class SharedSecretRegistration {
         User user = accounts.create(localpart, hasher.hash(request.password()), request.isAdmin(), false);
         audit.adminAction(null, request.isAdmin() ? "shared_secret_register_admin" : "shared_secret_register",
                 "@" + localpart + ":" + server.serverName());
+        metrics.counter(Figure.REGISTRATIONS, "shared_secret").increment();
         return devices.openSession(user, null, request.displayname(), false);
     }
 

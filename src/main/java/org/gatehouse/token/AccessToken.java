@@ -31,6 +31,8 @@ import org.gatehouse.user.User;
 @NamedQuery(name = AccessToken.DELETE_BY_REFRESH, query = "delete from AccessToken t where t.refreshToken.id = :refreshRef")
 @NamedQuery(name = AccessToken.FIND_EXPIRY_BY_REFRESH,
         query = "select t.expiresAt from AccessToken t where t.refreshToken.id = :refreshRef")
+@NamedQuery(name = AccessToken.COUNT_LIVE_SESSIONS,
+        query = "select count(distinct t.device.id) from AccessToken t where t.expiresAt is null or t.expiresAt > :now")
 @NamedQuery(name = AccessToken.CLEAR_RETIREMENT, query = "update AccessToken t set t.retiresRefreshRef = null where t.id = :id")
 public class AccessToken {
 
@@ -41,6 +43,7 @@ public class AccessToken {
     static final String DELETE_BY_REFRESH = "AccessToken.deleteByRefresh";
     static final String CLEAR_RETIREMENT = "AccessToken.clearRetirement";
     static final String FIND_EXPIRY_BY_REFRESH = "AccessToken.findExpiryByRefresh";
+    static final String COUNT_LIVE_SESSIONS = "AccessToken.countLiveSessions";
 
     @Id
     @SequenceGenerator(name = "gh_access_token_id", sequenceName = "gh_id_seq", allocationSize = 50)

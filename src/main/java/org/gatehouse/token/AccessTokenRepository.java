@@ -24,6 +24,11 @@ public class AccessTokenRepository {
                 .findFirst();
     }
 
+    /** Devices holding at least one access token unexpired at {@code now}. */
+    long countLiveSessions(long now) {
+        return em.createNamedQuery(AccessToken.COUNT_LIVE_SESSIONS, Long.class).setParameter("now", now).getSingleResult();
+    }
+
     int deleteByDevice(long deviceRef) {
         return em.createNamedQuery(AccessToken.DELETE_BY_DEVICE).setParameter("deviceRef", deviceRef).executeUpdate();
     }

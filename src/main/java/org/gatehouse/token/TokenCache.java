@@ -1,6 +1,8 @@
 package org.gatehouse.token;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.gatehouse.config.TokenCacheConfig;
+import org.gatehouse.infra.metrics.Counter;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 
 /**
  * A bounded in-process cache of verified access tokens: the {@link TokenOwner} row that
@@ -38,6 +43,9 @@ import org.gatehouse.config.TokenCacheConfig;
  * was read, which bounds how long a change of a user's {@code admin} or {@code guest} flag that
  * does not revoke the user's tokens takes to be seen. Rows of deactivated accounts and rows whose
  * first use retires a refresh token are never cached.
+ *
+ * <p>Lookups are counted as hits and misses ({@link Figure#TOKEN_CACHE_LOOKUPS}, and the hit ratio
+ * since start, {@link Figure#TOKEN_CACHE_HIT_RATIO}); none are counted while the cache is off.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -73,6 +81,9 @@ public class TokenCache {
     @Inject
     RevocationBroadcast broadcast;
 
+    @Inject
+    Metrics metrics;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> revokedTokens = new ConcurrentHashMap<>();
     private final Map<Long, Revoked> revokedDevices = new ConcurrentHashMap<>();
@@ -80,6 +91,27 @@ public class TokenCache {
     private final AtomicLong stamps = new AtomicLong();
     /** Rows read with a stamp below this one are not trusted (see {@link #forgetAll}). */
     private volatile long forgottenBefore;
+    private Counter hits;
+    private Counter misses;
+
+    @PostConstruct
+    void publishFigures() {
+        hits = metrics.counter(Figure.TOKEN_CACHE_LOOKUPS, "hit");
+        misses = metrics.counter(Figure.TOKEN_CACHE_LOOKUPS, "miss");
+        metrics.gauge(Figure.TOKEN_CACHE_HIT_RATIO, this::hitRatio);
+    }
+
+    /** Creates the cache, and so publishes its figures, when the application starts. */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the container created this bean to deliver the event: publishFigures has run
+    }
+
+    /** Hits among all lookups since start, {@code NaN} before the first lookup. */
+    double hitRatio() {
+        double hit = hits.count();
+        double all = hit + misses.count();
+        return all == 0 ? Double.NaN : hit / all;
+    }
 
     /**
      * The cached owner of the token with hash {@code tokenHash}, when a row read for that token is
@@ -92,12 +124,15 @@ public class TokenCache {
         }
         Entry cached = entries.get(tokenHash);
         if (cached == null) {
+            misses.increment();
             return Optional.empty();
         }
         if (cached.trustedUntil() > clock.millis() && !revokedSince(cached) && broadcast.receiving()) {
+            hits.increment();
             return Optional.of(cached.owner());
         }
         entries.remove(tokenHash, cached);
+        misses.increment();
         return Optional.empty();
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.config.ServerConfig;
@@ -21,6 +22,9 @@ import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
 import org.gatehouse.infra.Audit;
+import org.gatehouse.infra.metrics.Counter;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 
 /**
  * Issues, verifies, refreshes and revokes tokens (spec: "Client Authentication", "Using access
@@ -73,8 +77,12 @@ public class TokenService {
     @Inject
     Audit audit;
 
+    @Inject
+    Metrics metrics;
+
     private Map<String, AccessTokenStrategy> byFormat;
     private List<AccessTokenKind> kinds;
+    private Counter validChecks;
 
     @PostConstruct
     void collectStrategies() {
@@ -82,6 +90,7 @@ public class TokenService {
         strategies.forEach(strategy -> found.put(strategy.format(), strategy));
         byFormat = Map.copyOf(found);
         kinds = kindBeans.stream().toList();
+        validChecks = metrics.counter(Figure.TOKEN_CHECKS, "valid");
     }
 
     /**
@@ -149,6 +158,28 @@ public class TokenService {
      *         expired ({@code soft_logout: true}); what an {@link AccessTokenKind} throws
      */
     public Requester authenticate(String token, IdentityAssertion assertion) {
+        try {
+            Requester requester = verify(token, assertion);
+            validChecks.increment();
+            return requester;
+        } catch (MatrixException refused) {
+            metrics.counter(Figure.TOKEN_CHECKS, checkOutcome(refused)).increment();
+            throw refused;
+        }
+    }
+
+    /**
+     * The {@link Figure#TOKEN_CHECKS} outcome of a refused token: {@code invalid}, {@code expired},
+     * or the errcode without {@code M_} in lower case (e.g. {@code user_locked}).
+     */
+    static String checkOutcome(MatrixException refused) {
+        if (refused.errCode() != ErrCode.M_UNKNOWN_TOKEN) {
+            return refused.errCode().name().replaceFirst("^M_", "").toLowerCase(Locale.ROOT);
+        }
+        return Boolean.TRUE.equals(refused.extra().get("soft_logout")) ? "expired" : "invalid";
+    }
+
+    private Requester verify(String token, IdentityAssertion assertion) {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw unknownToken(false, "Unrecognised access token");
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class HashingPoolTest {
 
-    private final HashingPool pool = new HashingPool(1, 1);
+    private final AtomicInteger rejections = new AtomicInteger();
+    private final HashingPool pool = new HashingPool(1, 1, rejections::incrementAndGet);
     private final ExecutorService callers = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -52,6 +54,20 @@ class HashingPoolTest {
         assertTrue(retryAfter >= HashingPool.MIN_RETRY_AFTER_MS && retryAfter <= HashingPool.MAX_RETRY_AFTER_MS,
                 "retry_after_ms " + retryAfter);
         assertTrue(took.toMillis() < 1000, "refusal took " + took);
+    }
+
+    @Test
+    void theQueueRunningTasksAndRefusalsCanBeRead() throws Exception {
+        assertEquals(0, pool.waiting());
+        assertEquals(0, pool.running());
+        CountDownLatch release = new CountDownLatch(1);
+        fillThePool(release);
+        assertEquals(1, pool.waiting());
+        assertEquals(1, pool.running());
+        assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
+        assertThrows(MatrixException.class, () -> pool.run(() -> "never"));
+        release.countDown();
+        assertEquals(2, rejections.get());
     }
 
     @Test
@@ -91,7 +107,7 @@ class HashingPoolTest {
         assertEquals(42, pool.run(() -> 42));
     }
 
-    /** Occupies the pool's one thread until {@code release} and its one queue place. */
+    /** Occupies the pool's one thread until {@code release} and its one queue place, waiting until both are taken. */
     private void fillThePool(CountDownLatch release) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         callers.submit(() -> pool.run(() -> {
@@ -101,7 +117,11 @@ class HashingPoolTest {
         }));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         callers.submit(() -> pool.run(() -> null));
-        Thread.sleep(100);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (pool.waiting() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, pool.waiting(), "the second task is queued");
     }
 
     private static void sleep(long millis) {

@@ -9,6 +9,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.gatehouse.infra.metrics.Metrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class AuditTest {
         }
     };
     private final Logger logger = Logger.getLogger(Audit.LOGGER);
-    private final Audit audit = new Audit();
+    private final Metrics metrics = Metrics.inMemory();
+    private final Audit audit = new Audit(metrics);
 
     @BeforeEach
     void capture() {
@@ -97,5 +99,20 @@ class AuditTest {
             assertFalse(r.getMessage().contains(secret), r.getMessage());
             assertFalse(r.getMessage().contains("\n"), r.getMessage());
         });
+    }
+
+    @Test
+    void loginsAndRateLimitRefusalsAreCountedEvenWhenNotLogged() {
+        logger.setLevel(Level.OFF);
+        audit.loginSucceeded("@a:localhost", "D", "m.login.password");
+        audit.loginSucceeded("@b:localhost", "E", "m.login.password");
+        audit.loginFailed("@a:localhost", "m.login.password", "wrong_password");
+        audit.rateLimited("login.address", "127.0.0.1");
+        List<String> counted = metrics.read().stream()
+                .map(r -> r.name() + r.labels() + "=" + (long) r.value()).toList();
+        assertEquals(List.of("gatehouse_logins_total{method=m.login.password, outcome=success}=2",
+                "gatehouse_logins_total{method=m.login.password, outcome=wrong_password}=1",
+                "gatehouse_rate_limited_total{limit=login.address}=1"), counted);
+        assertEquals(0, records.size());
     }
 }

@@ -15,6 +15,7 @@ import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
+import org.gatehouse.infra.metrics.Metrics;
 import org.gatehouse.token.LoginTokens;
 import org.gatehouse.user.User;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class TokenLoginMethodTest {
             }
         };
         method.server = new ServerConfig("example.org", "https://example.org/");
-        method.audit = new Audit();
+        method.audit = new Audit(Metrics.inMemory());
         return method;
     }
 

@@ -12,11 +12,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.gatehouse.config.TokenCacheConfig;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 
 /** The cache of verified tokens: hits, expiry of trust, revocation and bounds. */
@@ -36,6 +40,8 @@ class TokenCacheTest {
         cache.clock = clock;
         cache.revocations = new PendingEvents(afterCommit);
         cache.broadcast = broadcast;
+        cache.metrics = Metrics.inMemory();
+        cache.publishFigures();
         return cache;
     }
 
@@ -168,6 +174,31 @@ class TokenCacheTest {
         lookup(cache, HASH, database(ROW));
         lookup(cache, HASH, database(ROW));
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void lookupsAreCountedAsHitsAndMissesWithTheirRatio() {
+        TokenCache cache = cache(5, 100);
+        cache.trusted(HASH);
+        cache.load(HASH, database(ROW));
+        cache.trusted(HASH);
+        cache.trusted(HASH);
+        cache.trusted(HASH);
+        clock.advance(5_000);
+        cache.trusted(HASH);
+        Map<String, Double> lookups = cache.metrics.read().stream()
+                .filter(reading -> reading.figure() == Figure.TOKEN_CACHE_LOOKUPS)
+                .collect(Collectors.toMap(reading -> reading.labels().get("result"), Metrics.Reading::value));
+        assertEquals(Map.of("hit", 3.0, "miss", 2.0), lookups);
+        assertEquals(0.6, cache.hitRatio(), 1e-9);
+    }
+
+    @Test
+    void nothingIsCountedWhileTheCacheIsOff() {
+        TokenCache cache = cache(0, 100);
+        lookup(cache, HASH, database(ROW));
+        lookup(cache, HASH, database(ROW));
+        assertTrue(Double.isNaN(cache.hitRatio()));
     }
 
     @Test
