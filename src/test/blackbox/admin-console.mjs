@@ -9,60 +9,17 @@
 // Prints one line per step; exits 0 only when every step held.
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { browserHarness, check, show } from "./browser.mjs";
 
-const baseUrl = process.argv[2]?.replace(/\/+$/, "");
-const sharedSecret = process.argv[3];
-if (!baseUrl || !sharedSecret) {
-    console.error("usage: node admin-console.mjs <baseUrl> <sharedSecret>");
-    process.exit(2);
-}
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const { baseUrl, args: [sharedSecret], step, finish, api, register, launch, newPage: newRecordingPage,
+    assertNoCspViolation } = browserHarness("admin-console.mjs", "<baseUrl> <sharedSecret>");
 const consoleUrl = `${baseUrl}/_gatehouse/admin/`;
 const screenshots = "screenshots/admin-console";
 mkdirSync(screenshots, { recursive: true });
 const password = "correct horse battery staple 3";
 
-class Failure extends Error {}
-const show = (value) => JSON.stringify(value);
-function check(condition, message) {
-    if (!condition) throw new Failure(message);
-}
-
-let browser;
-async function finish(code) {
-    await browser?.close().catch(() => {});
-    process.exit(code);
-}
-
-async function step(name, body) {
-    try {
-        console.log(`ok   ${name}: ${await body()}`);
-    } catch (e) {
-        console.log(`FAIL ${name}: ${e instanceof Failure ? e.message : e?.stack ?? String(e)}`);
-        console.log(`FAILED against ${baseUrl}`);
-        await finish(1);
-    }
-}
-
-/** One JSON request to Gatehouse from Node (not the browser): { status, body }. */
-async function api(method, path, body, accessToken) {
-    const headers = { "Content-Type": "application/json" };
-    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-    const reply = await fetch(baseUrl + path, { method, headers, body: body && JSON.stringify(body) });
-    return { status: reply.status, body: await reply.json() };
-}
-
 /** A user registered through the m.login.dummy UIA dance: { username, user_id, access_token, device_id }. */
-async function registerUser(prefix) {
-    const registration = { username: prefix + randomBytes(5).toString("hex"), password };
-    const challenge = await api("POST", "/_matrix/client/v3/register", registration);
-    check(challenge.status === 401, `register without auth: HTTP ${challenge.status} ${show(challenge.body)}`);
-    const done = await api("POST", "/_matrix/client/v3/register",
-        { ...registration, auth: { type: "m.login.dummy", session: challenge.body.session } });
-    check(done.status === 200, `register: HTTP ${done.status} ${show(done.body)}`);
-    return { username: registration.username, ...done.body };
-}
+const registerUser = (prefix) => register(prefix, password);
 
 /** A server admin made with shared-secret registration (as Synapse's register_new_matrix_user -a does). */
 async function registerAdmin() {
@@ -76,20 +33,9 @@ async function registerAdmin() {
 
 /** A fresh page that records Content-Security-Policy violations and accepts confirm() dialogs. */
 async function newPage() {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    await context.addInitScript(() => {
-        window.__cspViolations = [];
-        document.addEventListener("securitypolicyviolation",
-            (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    const page = await context.newPage();
+    const page = await newRecordingPage(() => {}, { viewport: { width: 1200, height: 900 } });
     page.on("dialog", (dialog) => dialog.accept());
     return page;
-}
-
-async function assertNoCspViolation(page) {
-    const violations = await page.evaluate(() => window.__cspViolations);
-    check(violations.length === 0, `Content-Security-Policy violations on ${page.url()}: ${show(violations)}`);
 }
 
 async function screenshot(page, name) {
@@ -109,15 +55,7 @@ async function consoleDevices(user) {
     return devices.body.devices.filter((d) => d.display_name === "Gatehouse admin console");
 }
 
-await step("launch headless Chromium", async () => {
-    browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"],
-    });
-    return `Chromium ${browser.version()} at ${executablePath}`;
-});
+await step("launch headless Chromium", launch);
 
 let admin;
 let member;

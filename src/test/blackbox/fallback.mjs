@@ -6,57 +6,14 @@
 //
 // Prints one line per step; exits 0 only when every step held.
 import { randomBytes } from "node:crypto";
-import { chromium } from "playwright-core";
+import { browserHarness, check, show } from "./browser.mjs";
 
-const baseUrl = process.argv[2]?.replace(/\/+$/, "");
-if (!baseUrl) {
-    console.error("usage: node fallback.mjs <baseUrl>");
-    process.exit(2);
-}
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const { baseUrl, step, finish, api, register: registerUser, launch, newPage, assertNoCspViolation } =
+    browserHarness("fallback.mjs");
 const password = "correct horse battery staple 2";
 
-class Failure extends Error {}
-const show = (value) => JSON.stringify(value);
-function check(condition, message) {
-    if (!condition) throw new Failure(message);
-}
-
-let browser;
-async function finish(code) {
-    await browser?.close().catch(() => {});
-    process.exit(code);
-}
-
-/** Runs one step; on failure prints why and exits non-zero. */
-async function step(name, body) {
-    try {
-        console.log(`ok   ${name}: ${await body()}`);
-    } catch (e) {
-        console.log(`FAIL ${name}: ${e instanceof Failure ? e.message : e?.stack ?? String(e)}`);
-        console.log(`FAILED against ${baseUrl}`);
-        await finish(1);
-    }
-}
-
-/** One JSON request to Gatehouse from Node (not the browser): { status, body }. */
-async function api(method, path, body, accessToken) {
-    const headers = { "Content-Type": "application/json" };
-    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-    const reply = await fetch(baseUrl + path, { method, headers, body: body && JSON.stringify(body) });
-    return { status: reply.status, body: await reply.json() };
-}
-
 /** Registers a fresh user through the m.login.dummy UIA dance. */
-async function register() {
-    const registration = { username: "fb" + randomBytes(6).toString("hex"), password };
-    const challenge = await api("POST", "/_matrix/client/v3/register", registration);
-    check(challenge.status === 401, `register without auth: HTTP ${challenge.status} ${show(challenge.body)}`);
-    const done = await api("POST", "/_matrix/client/v3/register",
-        { ...registration, auth: { type: "m.login.dummy", session: challenge.body.session } });
-    check(done.status === 200, `register: HTTP ${done.status} ${show(done.body)}`);
-    return { username: registration.username, ...done.body };
-}
+const register = () => registerUser("fb", password);
 
 /** Starts POST /login/get_token, which needs m.login.password, and returns its UIA session. */
 async function startGetToken(user) {
@@ -71,37 +28,7 @@ const fallbackUrl = (type, session) =>
     `${baseUrl}/_matrix/client/v3/auth/${encodeURIComponent(type)}/fallback/web?session=${encodeURIComponent(session)}`;
 const loginPageUrl = `${baseUrl}/_matrix/static/client/login/`;
 
-/**
- * A fresh page whose documents record Content-Security-Policy violations (a page that breaks its
- * own policy would not work for real users) and, via `hooks`, the client callbacks under test.
- * Init scripts come from the automation protocol, so the pages' CSP does not block them.
- */
-async function newPage(hooks = () => {}) {
-    const context = await browser.newContext();
-    await context.addInitScript(() => {
-        window.__cspViolations = [];
-        document.addEventListener("securitypolicyviolation",
-            (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await context.addInitScript(hooks);
-    return context.newPage();
-}
-
-async function assertNoCspViolation(page) {
-    const violations = await page.evaluate(() => window.__cspViolations);
-    check(violations.length === 0, `Content-Security-Policy violations on ${page.url()}: ${show(violations)}`);
-}
-
-// launch() starts Chromium with a fresh temporary profile (--user-data-dir) of its own.
-await step("launch headless Chromium", async () => {
-    browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"],
-    });
-    return `Chromium ${browser.version()} at ${executablePath}`;
-});
+await step("launch headless Chromium", launch);
 
 let account;
 await step("register a user over HTTP", async () => {
