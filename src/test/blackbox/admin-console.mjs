@@ -163,7 +163,7 @@ await step("figures: the live figures are shown and follow what happens", async 
     const source = (await page.textContent("#figures-source")).trim();
     check(source.startsWith("Also published through "), `source: ${source}`);
     const extra = await api("POST", "/_matrix/client/v3/login",
-        { type: "m.login.password", identifier: { type: "m.id.user", user: member.username }, password });
+        { type: "m.login.password", identifier: { type: "m.id.user", user: admin.username }, password });
     check(extra.status === 200, `login: HTTP ${extra.status}`);
     const deadline = Date.now() + 20000;
     while ((await succeeded()) <= first && Date.now() < deadline) await page.waitForTimeout(250);
