@@ -1,9 +1,12 @@
 package org.gatehouse.infra.metrics;
 
+import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
 import org.gatehouse.testing.ClientIT;
@@ -23,12 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gatehouse's figures on the server's own Prometheus endpoint (WildFly: the management
- * interface's {@code /metrics}; Payara: {@code /metrics}), read before and after known actions.
+ * interface's {@code /metrics}; Payara: {@code /metrics}), read before and after known actions,
+ * and as JSON for the admin console ({@code GET /_gatehouse/admin/v1/figures}).
  * Rate limits are on, with buckets large enough that only the limit under test refuses.
  */
 class MetricsIT extends ClientIT {
 
     private static final String LOGINS = "gatehouse_logins_total";
+    private static final String FIGURES = "/_gatehouse/admin/v1/figures";
     private static final String VALIDITY = "/_matrix/client/v1/register/m.login.registration_token/validity?token=abc";
 
     @Deployment(testable = false)
@@ -156,5 +163,36 @@ class MetricsIT extends ClientIT {
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
         return after.sum(name, labels) - before.sum(name, labels);
+    }
+
+    @Test
+    void theConsolesFiguresNeedAnAccessToken() {
+        assertError(http.get(FIGURES), 401, "M_MISSING_TOKEN");
+    }
+
+    @Test
+    void theConsolesFiguresAreRefusedToUsersWhoAreNotAdmins() {
+        String plain = new TokenAdminClient(http).newUser(false);
+        JsonObject body = assertError(http.get(FIGURES, plain), 403, "M_FORBIDDEN");
+        assertEquals("You are not a server admin", body.getString("error"));
+    }
+
+    @Test
+    void anAdminReadsEverySeriesOfTheConsolesFiguresWithItsLabels() {
+        TokenAdminClient admins = new TokenAdminClient(http);
+        String admin = admins.newUser(true);
+        admins.newUser(false);
+        MatrixHttp.Reply reply = http.get(FIGURES, admin);
+        assertEquals(200, reply.status(), reply::text);
+        JsonObject figures = reply.json();
+        assertEquals(Set.of("published_through", "figures"), figures.keySet(), figures::toString);
+        List<JsonObject> series = figures.getJsonArray("figures").getValuesAs(JsonObject.class);
+        JsonObject registrations = series.stream()
+                .filter(one -> one.getString("name").equals("gatehouse_registrations_total")
+                        && one.getJsonObject("labels").getString("kind").equals("shared_secret"))
+                .findFirst().orElseThrow(() -> new AssertionError(figures.toString()));
+        assertTrue(registrations.getJsonNumber("value").doubleValue() >= 2, registrations::toString);
+        assertTrue(series.stream().anyMatch(one -> one.getString("name").equals("gatehouse_hashing_queue")
+                && one.getJsonObject("labels").equals(JsonValue.EMPTY_JSON_OBJECT)), figures::toString);
     }
 }
