@@ -16,6 +16,8 @@ import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.metrics.Figure;
+import org.gatehouse.infra.metrics.Metrics;
 import org.gatehouse.ratelimit.LimitName;
 import org.gatehouse.ratelimit.RateLimiter;
 import org.gatehouse.user.LocalpartRules;
@@ -63,6 +65,9 @@ public class AppServiceRegistration {
     @Inject
     Clock clock;
 
+    @Inject
+    Metrics metrics;
+
     /**
      * Whether the request is an application service's registration: {@code type} is
      * {@code m.login.application_service}, or the body has neither {@code type} nor {@code auth}
@@ -104,6 +109,7 @@ public class AppServiceRegistration {
         }
         limits.consume(LimitName.REGISTRATION);
         User user = insert(localpart);
+        metrics.counter(Figure.REGISTRATIONS, "appservice").increment();
         if (request.inhibitsLogin()) {
             return RegisterResponse.withoutLogin(userId.toString());
         }

@@ -11,7 +11,7 @@ public enum Figure {
 
     LOGINS(Kind.COUNTER, "gatehouse_logins", "Logins that reached a login method, by login type and outcome "
             + "(success, or the reason of a failure the client is not told)", "method", "outcome"),
-    REGISTRATIONS(Kind.COUNTER, "gatehouse_registrations", "Accounts created, by kind (user, guest, shared_secret)",
+    REGISTRATIONS(Kind.COUNTER, "gatehouse_registrations", "Accounts created, by kind (user, guest, shared_secret, appservice)",
             "kind"),
     TOKEN_CHECKS(Kind.COUNTER, "gatehouse_token_checks", "Access tokens presented to an authenticated endpoint, "
             + "by outcome (valid, invalid, expired, or the refusal's errcode)", "outcome"),
