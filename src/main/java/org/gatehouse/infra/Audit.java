@@ -66,6 +66,22 @@ public class Audit {
         log(Level.WARNING, "login_failed", attemptedUser, null, fields("type", loginType, "reason", reason));
     }
 
+    /** As {@link #loginFailed(String, String, String)}, naming the password {@code backend} that answered. */
+    public void loginFailed(String attemptedUser, String loginType, String reason, String backend) {
+        metrics.counter(Figure.LOGINS, loginType, reason).increment();
+        log(Level.WARNING, "login_failed", attemptedUser, null, fields("type", loginType, "reason", reason, "backend", backend));
+    }
+
+    /** A password of {@code userId} verified by password {@code backend} (before the login or stage it serves completes). */
+    public void passwordVerified(String userId, String backend) {
+        log(Level.INFO, "password_verified", userId, null, fields("backend", backend));
+    }
+
+    /** As {@link #reauthenticationFailed(String, String, String)}, naming the password {@code backend} that answered. */
+    public void reauthenticationFailed(String userId, String deviceId, String reason, String backend) {
+        log(Level.WARNING, "uia_password_failed", userId, deviceId, fields("reason", reason, "backend", backend));
+    }
+
     /** A failed {@code m.login.password} User-Interactive Authentication stage of {@code userId}. */
     public void reauthenticationFailed(String userId, String deviceId, String reason) {
         log(Level.WARNING, "uia_password_failed", userId, deviceId, fields("reason", reason));

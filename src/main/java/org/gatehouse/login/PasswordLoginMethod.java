@@ -2,24 +2,27 @@ package org.gatehouse.login;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.credential.Claimant;
+import org.gatehouse.credential.PasswordBackends;
+import org.gatehouse.credential.PasswordVerdict;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
-import org.gatehouse.user.User;
-import org.gatehouse.user.UserRepository;
 import org.gatehouse.infra.Audit;
 import org.gatehouse.ratelimit.LimitName;
 import org.gatehouse.ratelimit.RateLimiter;
+import org.gatehouse.user.User;
 
 /**
- * {@code m.login.password} (spec: "Password-based"). An unknown user, a wrong password and an
- * account without a password all answer the same 403 {@code M_FORBIDDEN}, after the same work:
- * when there is no stored hash to check, a dummy hash of the current cost is checked instead.
- * A hash of an older scheme (e.g. bcrypt imported from Synapse) is replaced by the current
- * scheme after a successful check.
+ * {@code m.login.password} (spec: "Password-based"; identifiers {@code m.id.user} and
+ * {@code m.id.thirdparty} with medium {@code email}, "Identifier types"). The password is checked
+ * by the {@link PasswordBackends} chain, which decides whose it is. An unknown user, a wrong
+ * password and an account without a password all answer the same 403 {@code M_FORBIDDEN} and
+ * count as failed attempts; a backend that cannot answer (a directory that is down) gives 503
+ * {@code M_UNKNOWN} with {@code Retry-After}. Audit lines name the backend that answered.
  */
 @ApplicationScoped
 public class PasswordLoginMethod implements LoginMethod {
@@ -27,13 +30,7 @@ public class PasswordLoginMethod implements LoginMethod {
     private static final Logger LOG = Logger.getLogger(PasswordLoginMethod.class.getName());
 
     @Inject
-    UserRepository users;
-
-    @Inject
-    PasswordHashing hasher;
-
-    @Inject
-    PasswordUpgrades upgrades;
+    PasswordBackends backends;
 
     @Inject
     RateLimiter limits;
@@ -51,39 +48,48 @@ public class PasswordLoginMethod implements LoginMethod {
 
     @Override
     public User authenticate(LoginRequest request) {
-        Optional<String> localpart = UserIdentifiers.localpart(request.identifier(), request.user(), server.serverName());
+        Optional<Claimant> claimant = UserIdentifiers.claimant(request.identifier(), request.user(), server.serverName());
         if (request.password() == null) {
             throw MatrixException.missingParam("Missing parameter: password");
         }
-        Optional<User> user = localpart.flatMap(users::findByLocalpart);
-        String account = localpart.map(limits::userKey).orElse("");
+        String account = claimant.map(this::limitKey).orElse("");
         limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
-        String storedHash = user.map(User::passwordHash).orElse(null);
-        if (storedHash == null) {
-            hasher.verifyDummy(request.password());
-            LOG.fine(() -> user.isEmpty() ? "login failed: unknown user" : "login failed: account has no password");
-            throw failed(account, user.isEmpty() ? "unknown_user" : "no_password");
+        PasswordVerdict verdict = claimant.map(who -> backends.verify(who, request.password()))
+                .orElseGet(() -> backends.verifyNobody(request.password()));
+        switch (verdict.outcome()) {
+            case VERIFIED -> {
+                return verifiedAccount(verdict, account);
+            }
+            case UNAVAILABLE -> {
+                audit.loginFailed(account, type(), verdict.reason(), verdict.backend());
+                throw PasswordBackends.unavailable(verdict);
+            }
+            default -> {
+                LOG.fine(() -> "login failed: " + verdict.reason() + " (" + verdict.backend() + ")");
+                limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+                audit.loginFailed(account, type(), verdict.reason(), verdict.backend());
+                throw invalidCredentials();
+            }
         }
-        if (!hasher.verify(request.password(), storedHash)) {
-            LOG.fine("login failed: wrong password");
-            throw failed(account, "wrong_password");
-        }
-        User found = user.get();
+    }
+
+    private User verifiedAccount(PasswordVerdict verdict, String account) {
+        User found = verdict.user();
         if (found.deactivated()) {
-            audit.loginFailed(account, type(), "deactivated");
+            audit.loginFailed(limits.userKey(found), type(), "deactivated", verdict.backend());
             throw new MatrixException(403, ErrCode.M_USER_DEACTIVATED, "This account has been deactivated");
         }
-        if (hasher.needsRehash(storedHash)) {
-            upgrades.rehash(found.id(), request.password());
-        }
+        audit.passwordVerified(limits.userKey(found), verdict.backend());
         return found;
     }
 
-    /** Counts a failed password check against {@code account} and audits it; returns the answer to throw. */
-    private MatrixException failed(String account, String reason) {
-        limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
-        audit.loginFailed(account, type(), reason);
-        return invalidCredentials();
+    /**
+     * The failed-password bucket of the name given: the user ID of a user name that is a
+     * localpart, the lowercased name of any other (a directory name), the address of an e-mail.
+     */
+    private String limitKey(Claimant claimant) {
+        String name = claimant.name().toLowerCase(Locale.ROOT);
+        return claimant.kind() == Claimant.Kind.EMAIL ? "email:" + name : limits.userKey(name);
     }
 
     static MatrixException invalidCredentials() {

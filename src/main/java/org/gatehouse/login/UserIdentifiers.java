@@ -5,9 +5,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
+import org.gatehouse.credential.Claimant;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.LocalpartRules;
+import org.gatehouse.user.Threepid;
 import org.gatehouse.user.UserId;
 
 /**
@@ -21,13 +23,48 @@ final class UserIdentifiers {
     }
 
     /**
+     * Who a password login names, for the password backends: an e-mail address
+     * ({@code m.id.thirdparty} with medium {@code email}), or a user name, where a full user ID of
+     * this server becomes its localpart and a name without {@code @} is kept as given (a directory
+     * may know {@code CORP\alice}). Empty when the name cannot be anybody's here (another
+     * server, a phone number, another medium).
+     *
+     * @throws MatrixException 400 {@code M_MISSING_PARAM} when no user or address is named; 400
+     *         {@code M_UNKNOWN} for an identifier type the spec does not define
+     */
+    static Optional<Claimant> claimant(JsonObject identifier, String deprecatedUser, String serverName) {
+        if (identifier != null && "m.id.thirdparty".equals(string(identifier, "type"))) {
+            String medium = string(identifier, "medium");
+            String address = string(identifier, "address");
+            if (medium == null || address == null) {
+                throw MatrixException.missingParam("Missing parameter: identifier.medium and identifier.address");
+            }
+            return Threepid.EMAIL.equals(medium) ? Optional.of(Claimant.email(address)) : Optional.empty();
+        }
+        Optional<String> named = named(identifier, deprecatedUser);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = named.get();
+        if (!name.startsWith("@")) {
+            return name.isBlank() ? Optional.empty() : Optional.of(Claimant.user(name));
+        }
+        return toLocalpart(name, serverName).map(Claimant::user);
+    }
+
+    /**
      * The lowercased localpart named, or empty when the name cannot be a local user (another
-     * server, invalid syntax, a third-party identifier: Gatehouse stores no 3PIDs).
+     * server, invalid syntax, a third-party identifier).
      *
      * @throws MatrixException 400 {@code M_MISSING_PARAM} when no user is named; 400
      *         {@code M_UNKNOWN} for an identifier type the spec does not define
      */
     static Optional<String> localpart(JsonObject identifier, String deprecatedUser, String serverName) {
+        return named(identifier, deprecatedUser).flatMap(named -> toLocalpart(named, serverName));
+    }
+
+    /** The user name of an {@code m.id.user} identifier or the deprecated {@code user}; empty for a third-party identifier. */
+    private static Optional<String> named(JsonObject identifier, String deprecatedUser) {
         String named;
         if (identifier != null) {
             String type = string(identifier, "type");
@@ -44,7 +81,7 @@ final class UserIdentifiers {
         if (named == null) {
             throw MatrixException.missingParam("Missing parameter: identifier.user");
         }
-        return toLocalpart(named, serverName);
+        return Optional.of(named);
     }
 
     private static Optional<String> toLocalpart(String named, String serverName) {

@@ -7,7 +7,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
-import org.gatehouse.credential.PasswordHashing;
+import org.gatehouse.credential.PasswordBackends;
+import org.gatehouse.credential.PasswordVerdict;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
@@ -22,7 +23,9 @@ import org.gatehouse.ratelimit.RateLimiter;
  * {@code m.login.password} as a UIA stage (spec: "Password-based"): {@code identifier}
  * ({@code m.id.user}) or the deprecated {@code user}, and {@code password}. The credentials must
  * be those of the user the session acts for: naming another user is 403 {@code M_FORBIDDEN}; a
- * wrong password is a failed attempt (401 with {@code M_FORBIDDEN} and the flows).
+ * wrong password is a failed attempt (401 with {@code M_FORBIDDEN} and the flows). The password
+ * is checked by the {@link PasswordBackends} chain, as at login; a backend that cannot answer
+ * gives 503 {@code M_UNKNOWN} with {@code Retry-After}.
  */
 @ApplicationScoped
 public class PasswordStage implements UiaStage {
@@ -31,7 +34,7 @@ public class PasswordStage implements UiaStage {
     UserRepository users;
 
     @Inject
-    PasswordHashing hasher;
+    PasswordBackends backends;
 
     @Inject
     ServerConfig server;
@@ -60,19 +63,21 @@ public class PasswordStage implements UiaStage {
         String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
         String account = limits.userKey(user);
         limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
-        if (user.passwordHash() == null) {
-            hasher.verifyDummy(password);
-            throw failed(account, "no_password");
-        }
-        if (!hasher.verify(password, user.passwordHash())) {
-            throw failed(account, "wrong_password");
+        PasswordVerdict verdict = backends.verifyAccount(user, password);
+        switch (verdict.outcome()) {
+            case VERIFIED -> audit.passwordVerified(account, verdict.backend());
+            case UNAVAILABLE -> {
+                audit.reauthenticationFailed(account, null, verdict.reason(), verdict.backend());
+                throw PasswordBackends.unavailable(verdict);
+            }
+            default -> throw failed(account, verdict);
         }
     }
 
     /** Counts a failed password check against {@code account} and audits it; returns the answer to throw. */
-    private MatrixException failed(String account, String reason) {
+    private MatrixException failed(String account, PasswordVerdict verdict) {
         limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
-        audit.reauthenticationFailed(account, null, reason);
+        audit.reauthenticationFailed(account, null, verdict.reason(), verdict.backend());
         return new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
     }
 

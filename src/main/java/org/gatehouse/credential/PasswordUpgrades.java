@@ -1,9 +1,8 @@
-package org.gatehouse.login;
+package org.gatehouse.credential;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.user.UserRepository;
 
 /** Re-hashes a just-verified password with the current scheme and cost. */

@@ -1,0 +1,72 @@
+package org.gatehouse.credential;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+import org.gatehouse.user.LocalpartRules;
+import org.gatehouse.user.Threepid;
+import org.gatehouse.user.ThreepidRepository;
+import org.gatehouse.user.User;
+import org.gatehouse.user.UserRepository;
+
+/**
+ * The passwords Gatehouse stores itself, as Argon2id (or imported bcrypt) hashes. A user name is
+ * looked up as a localpart, lowercased; an e-mail address through the users' third-party
+ * identifiers. An unknown user and an account without a password cost the same work as a wrong
+ * password: a dummy hash of the current cost is checked. A hash of an older scheme is replaced by
+ * the current scheme after a successful check.
+ */
+@ApplicationScoped
+public class LocalPasswordBackend implements PasswordBackend {
+
+    /** The name of this backend in {@code gatehouse.password-backends}. */
+    public static final String NAME = "local";
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ThreepidRepository threepids;
+
+    @Inject
+    PasswordHashing hasher;
+
+    @Inject
+    PasswordUpgrades upgrades;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public PasswordVerdict verify(Claimant claimant, String password) {
+        Optional<User> user = find(claimant);
+        String storedHash = user.map(User::passwordHash).orElse(null);
+        if (storedHash == null) {
+            hasher.verifyDummy(password);
+            return user.isEmpty() ? PasswordVerdict.unknownUser(NAME) : PasswordVerdict.wrong(NAME, "no_password");
+        }
+        if (!hasher.verify(password, storedHash)) {
+            return PasswordVerdict.wrong(NAME, "wrong_password");
+        }
+        if (hasher.needsRehash(storedHash)) {
+            upgrades.rehash(user.get().id(), password);
+        }
+        return PasswordVerdict.verified(NAME, user.get());
+    }
+
+    private Optional<User> find(Claimant claimant) {
+        if (claimant.kind() == Claimant.Kind.EMAIL) {
+            return threepids.findByAddress(Threepid.EMAIL, claimant.name()).map(Threepid::user);
+        }
+        String localpart = claimant.name().toLowerCase(Locale.ROOT);
+        return LocalpartRules.isValidForLookup(localpart) ? users.findByLocalpart(localpart) : Optional.empty();
+    }
+
+    @Override
+    public boolean ownsPassword(long userRef) {
+        return true;
+    }
+}
