@@ -25,9 +25,11 @@ import org.gatehouse.token.TokenService;
  * request's {@link IdentityAssertion}, which only an application service's token honours
  * (Application Service API, "Identity assertion").
  * <ul>
- *   <li>no token → 401 {@code M_MISSING_TOKEN};</li>
- *   <li>more than one {@code Authorization} header, a non-Bearer scheme, or a header and a query
- *       parameter that differ → 400 {@code M_UNKNOWN} (the request is ambiguous, not unauthenticated);</li>
+ *   <li>no token → 401 {@code M_MISSING_TOKEN}; an {@code Authorization} header with another scheme
+ *       than {@code Bearer} (e.g. {@code Basic}, which reverse proxies add) carries no access token
+ *       and is ignored;</li>
+ *   <li>more than one {@code Authorization} header, or a header and a query parameter that differ
+ *       → 400 {@code M_UNKNOWN} (the request is ambiguous, not unauthenticated);</li>
  *   <li>malformed, unknown or revoked → 401 {@code M_UNKNOWN_TOKEN} ({@link TokenService});</li>
  *   <li>a guest on an endpoint without {@link AllowGuest} → 403 {@code M_GUEST_ACCESS_FORBIDDEN};</li>
  *   <li>an application service on an endpoint marked {@link NotForAppServices} → 403 {@code M_FORBIDDEN}.</li>
@@ -106,6 +108,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         return fromHeader != null ? fromHeader : fromQuery;
     }
 
+    /** The token of a {@code Bearer} header; {@code null} for an empty one or another scheme. */
     private static String bearerToken(String header) {
         if (header.trim().equalsIgnoreCase(BEARER.trim())) {
             return null;
@@ -113,7 +116,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return header.substring(BEARER.length()).trim();
         }
-        throw new MatrixException(400, ErrCode.M_UNKNOWN, "The Authorization header must use the Bearer scheme");
+        return null;
     }
 
     /** The identity the query asserts; {@link IdentityAssertion#NONE}, without lookups, when there is no query. */

@@ -94,10 +94,22 @@ class AccessTokenFilterIT extends ClientIT {
     }
 
     @Test
-    void authorizationSchemeOtherThanBearerIsRejected() {
-        var reply = http.send(HttpRequest.newBuilder(http.uri(WHOAMI)).GET().header("Authorization", "Basic xxx"));
+    void authorizationSchemeOtherThanBearerIsMissingToken() {
+        var reply = http.send(HttpRequest.newBuilder(http.uri(WHOAMI)).GET()
+                .header("Authorization", "Basic dXNlcjpwYXNzd29yZA=="));
 
-        assertError(reply, 400, "M_UNKNOWN");
+        assertError(reply, 401, "M_MISSING_TOKEN");
+    }
+
+    @Test
+    void basicAuthorizationBesideATokenInTheQueryIsIgnored() {
+        Accounts.Account account = accounts.register();
+
+        var reply = http.send(HttpRequest.newBuilder(http.uri(WHOAMI + "?access_token=" + account.accessToken())).GET()
+                .header("Authorization", "Basic dXNlcjpwYXNzd29yZA=="));
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(account.userId(), reply.string("user_id"));
     }
 
     @Test
