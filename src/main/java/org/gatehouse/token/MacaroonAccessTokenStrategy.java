@@ -10,9 +10,10 @@ import org.gatehouse.config.ServerConfig;
 /**
  * Macaroon access tokens (libmacaroons v1 format, HMAC-SHA256 chain) with the caveats
  * {@code gen}, {@code type = access}, {@code user_id}, {@code device_id}, {@code nonce} and, for
- * expiring tokens, {@code time <}. What the macaroon buys: a forged, tampered or expired token,
- * or one signed with a retired key, is rejected by this strategy without a database lookup; the
- * database is still consulted for every token that passes, so revocation takes effect at once.
+ * expiring tokens, {@code time <}. What the macaroon buys: a forged or tampered token, or one
+ * signed with a retired key, is rejected by this strategy without a database lookup; the
+ * database is still consulted for every token that passes, so revocation takes effect at once, and
+ * for an expired one, to tell a soft logout from a revoked session.
  */
 @ApplicationScoped
 public class MacaroonAccessTokenStrategy implements AccessTokenStrategy {

@@ -154,8 +154,9 @@ public class TokenService {
      * {@code assertion}) before the issued formats; ordinary tokens ignore {@code assertion}.
      *
      * @throws MatrixException 401 {@code M_UNKNOWN_TOKEN} when the token is malformed, unknown,
-     *         revoked or belongs to a deactivated account ({@code soft_logout: false}), or has
-     *         expired ({@code soft_logout: true}); what an {@link AccessTokenKind} throws
+     *         revoked or belongs to a deactivated account ({@code soft_logout: false}, even when it
+     *         has also expired), or has expired while its session lives on ({@code soft_logout:
+     *         true}); what an {@link AccessTokenKind} throws
      */
     public Requester authenticate(String token, IdentityAssertion assertion) {
         try {
@@ -215,11 +216,23 @@ public class TokenService {
                 .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
         switch (strategy.verifyWithoutDatabase(token, clock.instant())) {
             case FAILS -> throw unknownToken(false, "Unrecognised access token");
-            case EXPIRED -> throw unknownToken(true, "Access token has expired");
+            case EXPIRED -> throw resumable(tokenHash)
+                    ? unknownToken(true, "Access token has expired")
+                    : unknownToken(false, "Unrecognised access token");
             case PASSES -> { }
         }
         return cache.load(tokenHash, accessTokens::findOwner)
                 .orElseThrow(() -> unknownToken(false, "Unrecognised access token"));
+    }
+
+    /**
+     * Whether the session of an access token that has expired can still be resumed, which is what
+     * {@code soft_logout: true} tells the client: its row still exists (it was not logged out,
+     * its device was not deleted) and its account is not deactivated. A revoked token is refused
+     * with {@code soft_logout: false} whether or not it has also expired.
+     */
+    private boolean resumable(String tokenHash) {
+        return accessTokens.findOwner(tokenHash).filter(owner -> !owner.deactivated()).isPresent();
     }
 
     /** Revokes every access and refresh token of the device. */

@@ -64,6 +64,17 @@ class SoftLogoutIT {
     }
 
     @Test
+    void loggedOutTokenIsNotASoftLogoutOnceItHasAlsoExpired() {
+        Session session = client.register(true);
+        assertEquals(200, client.http.post(TokenClient.LOGOUT, JsonObject.EMPTY_JSON_OBJECT,
+                session.accessToken()).status());
+
+        client.advanceClock(PAST_ACCESS_TOKEN_LIFETIME_MS);
+
+        assertUnknownToken(client.whoami(session.accessToken()), false);
+    }
+
+    @Test
     void loginWithTheSameDeviceIdAfterSoftLogoutResumesTheDevice() {
         Session expired = client.register(true);
         client.advanceClock(PAST_ACCESS_TOKEN_LIFETIME_MS);
