@@ -11,6 +11,7 @@ import java.util.Set;
 import org.gatehouse.config.LoginTokenConfig;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
+import org.gatehouse.http.NoStore;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
@@ -61,6 +62,7 @@ public class GetLoginTokenResource {
     RateLimiter limits;
 
     @POST
+    @NoStore
     public LoginTokenResponse getToken(LoginTokenRequest request) {
         if (!config.enabled()) {
             throw new MatrixException(404, ErrCode.M_UNRECOGNIZED, "Login tokens are not enabled on this server");

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.NoStore;
 import org.gatehouse.http.OptionallyAuthenticated;
 
 /**
@@ -41,6 +42,7 @@ public class LoginResource {
      */
     @POST
     @OptionallyAuthenticated
+    @NoStore
     public LoginResponse login(LoginRequest request) {
         return logins.login(request);
     }

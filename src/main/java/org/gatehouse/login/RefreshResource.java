@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.NoStore;
 import org.gatehouse.token.IssuedTokens;
 import org.gatehouse.token.TokenService;
 
@@ -28,6 +29,7 @@ public class RefreshResource {
     TokenService tokens;
 
     @POST
+    @NoStore
     public Refreshed refresh(RefreshRequest request) {
         IssuedTokens issued = tokens.refresh(request.refreshToken());
         return new Refreshed(issued.accessToken(), issued.refreshToken(), issued.expiresInMs());

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
+import org.gatehouse.http.NoStore;
 import org.gatehouse.http.OptionallyAuthenticated;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.error.MatrixException;
@@ -48,6 +49,7 @@ public class RegisterResource {
      */
     @POST
     @OptionallyAuthenticated
+    @NoStore
     public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
         if (appServices.isRequested(request, context.body())) {
             return appServices.register(request);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.http.NoStore;
 import org.gatehouse.token.DeviceSession;
 
 /**
@@ -39,6 +40,7 @@ public class SharedSecretRegistrationResource {
     }
 
     @POST
+    @NoStore
     public Registered register(SharedSecretRegisterRequest request) {
         DeviceSession session = registration.register(request);
         return new Registered(session.tokens().accessToken(), session.userId(), server.serverName(), session.deviceId());

@@ -32,14 +32,24 @@ public final class TokenAdminClient {
 
     /** Registers a new user through the shared-secret API; returns its access token. */
     public String newUser(boolean admin) {
-        String username = Accounts.randomLocalpart(admin ? "admin" : "plain");
-        String nonce = http.get("/_synapse/admin/v1/register").string("nonce");
-        String message = nonce + '\0' + username + '\0' + Accounts.PASSWORD + '\0' + (admin ? "admin" : "notadmin");
-        JsonObject body = Json.createObjectBuilder().add("nonce", nonce).add("username", username)
-                .add("password", Accounts.PASSWORD).add("admin", admin).add("mac", hmacSha1(message)).build();
-        MatrixHttp.Reply reply = http.post("/_synapse/admin/v1/register", body);
+        MatrixHttp.Reply reply = sharedSecretRegister(Accounts.randomLocalpart(admin ? "admin" : "plain"), admin, null);
         assertEquals(200, reply.status(), reply::text);
         return reply.string("access_token");
+    }
+
+    /**
+     * {@code POST /_synapse/admin/v1/register} for {@code username} with a fresh nonce and the
+     * right MAC, and {@code displayname} when it is not {@code null}; the raw reply.
+     */
+    public MatrixHttp.Reply sharedSecretRegister(String username, boolean admin, String displayname) {
+        String nonce = http.get("/_synapse/admin/v1/register").string("nonce");
+        String message = nonce + '\0' + username + '\0' + Accounts.PASSWORD + '\0' + (admin ? "admin" : "notadmin");
+        var body = Json.createObjectBuilder().add("nonce", nonce).add("username", username)
+                .add("password", Accounts.PASSWORD).add("admin", admin).add("mac", hmacSha1(message));
+        if (displayname != null) {
+            body.add("displayname", displayname);
+        }
+        return http.post("/_synapse/admin/v1/register", body.build());
     }
 
     /** {@code POST /new} with {@code body}; asserts 200 and returns the token object. */
