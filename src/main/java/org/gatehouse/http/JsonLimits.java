@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.Set;
+import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 
 /**
@@ -19,7 +20,10 @@ import org.gatehouse.http.error.MatrixException;
  *       escapes can produce) → {@code M_BAD_JSON};</li>
  *   <li>a string or key with a control character (C0 other than tab, line feed and carriage
  *       return; DEL; C1) → {@code M_INVALID_PARAM}, except the values of {@code password} and
- *       {@code new_password}, which are the user's secret and are taken as they are.</li>
+ *       {@code new_password}, which are the user's secret and are taken as they are, and the value
+ *       of a top-level {@code username} (the username a registration asks for), which breaks the
+ *       user ID grammar like any other character outside it → {@code M_INVALID_USERNAME} (spec:
+ *       "Account registration", "Identifier Grammar").</li>
  * </ul>
  */
 final class JsonLimits {
@@ -31,6 +35,9 @@ final class JsonLimits {
     static final int MAX_ARRAY_ITEMS = 1024;
 
     private static final Set<String> SECRET_FIELDS = Set.of("password", "new_password");
+
+    /** The top-level field that names the account a registration asks for. */
+    private static final String USERNAME = "username";
 
     private JsonLimits() {
     }
@@ -61,15 +68,16 @@ final class JsonLimits {
 
     /** Refuses over-long arrays and unacceptable strings anywhere in {@code value}. */
     static void checkValues(JsonValue value) {
-        check(value, null);
+        check(value, null, 0);
     }
 
-    private static void check(JsonValue value, String key) {
+    /** @param depth 0 for the body itself, 1 for its top-level fields, and so on */
+    private static void check(JsonValue value, String key, int depth) {
         switch (value.getValueType()) {
             case OBJECT -> {
                 for (Map.Entry<String, JsonValue> entry : ((JsonObject) value).entrySet()) {
                     checkString(entry.getKey(), entry.getKey(), false);
-                    check(entry.getValue(), entry.getKey());
+                    check(entry.getValue(), entry.getKey(), depth + 1);
                 }
             }
             case ARRAY -> {
@@ -77,25 +85,55 @@ final class JsonLimits {
                 if (array.size() > MAX_ARRAY_ITEMS) {
                     throw MatrixException.badJson("An array has more than " + MAX_ARRAY_ITEMS + " items");
                 }
-                array.forEach(item -> check(item, key));
+                array.forEach(item -> check(item, key, depth + 1));
             }
-            case STRING -> checkString(((JsonString) value).getString(), key, key != null && SECRET_FIELDS.contains(key));
+            case STRING -> {
+                String text = ((JsonString) value).getString();
+                if (depth == 1 && USERNAME.equals(key)) {
+                    checkUsername(text);
+                } else {
+                    checkString(text, key, key != null && SECRET_FIELDS.contains(key));
+                }
+            }
             default -> { }
         }
     }
 
     private static void checkString(String text, String field, boolean secret) {
         String name = field == null ? "A string" : "Field " + printable(field);
+        int control = checkUnicode(text, name);
+        if (!secret && control >= 0) {
+            throw MatrixException.invalidParam(name + " contains a control character");
+        }
+    }
+
+    private static void checkUsername(String text) {
+        int control = checkUnicode(text, "Field " + USERNAME);
+        if (control >= 0) {
+            throw new MatrixException(400, ErrCode.M_INVALID_USERNAME, String.format(
+                    "The username contains the control character U+%04X; it may only contain a-z, 0-9, "
+                            + "'.', '_', '=', '-', '/' and '+'", control));
+        }
+    }
+
+    /**
+     * The first control character of {@code text}, or -1 when it has none.
+     *
+     * @throws MatrixException 400 {@code M_BAD_JSON} when {@code text} is not valid UTF-16
+     */
+    private static int checkUnicode(String text, String name) {
+        int control = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw MatrixException.badJson(name + " is not valid Unicode text");
-            } else if (!secret && isControl(c)) {
-                throw MatrixException.invalidParam(name + " contains a control character");
+            } else if (control < 0 && isControl(c)) {
+                control = c;
             }
         }
+        return control;
     }
 
     private static boolean isControl(char c) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
@@ -55,12 +56,40 @@ class HostileInputIT extends ClientIT {
     }
 
     @Test
-    void aControlCharacterInAUsernameIsInvalid() {
+    void aControlCharacterInAUsernameIsAnInvalidUsername() {
         String localpart = Accounts.randomLocalpart("ctl");
         String body = "{\"username\":\"" + localpart + "\\u0000\",\"password\":\"" + PASSWORD + "\"}";
 
-        assertError(postText(REGISTER, body), 400, "M_INVALID_PARAM");
+        assertError(postText(REGISTER, body), 400, "M_INVALID_USERNAME");
         assertStillAvailable(localpart);
+    }
+
+    @Test
+    void aC1ControlCharacterInAUsernameIsAnInvalidUsername() {
+        String localpart = Accounts.randomLocalpart("ctl");
+        String body = "{\"username\":\"" + localpart + "\\u0085\",\"password\":\"" + PASSWORD
+                + "\",\"auth\":{\"type\":\"m.login.dummy\"}}";
+
+        assertError(postText(REGISTER, body), 400, "M_INVALID_USERNAME");
+        assertStillAvailable(localpart);
+    }
+
+    @Test
+    void aControlCharacterInASharedSecretRegistrationUsernameIsAnInvalidUsername() {
+        String localpart = Accounts.randomLocalpart("ctl");
+
+        MatrixHttp.Reply reply = new TokenAdminClient(http).sharedSecretRegister(localpart + "\u001b[31m", false, null);
+
+        assertError(reply, 400, "M_INVALID_USERNAME");
+        assertStillAvailable(localpart);
+    }
+
+    @Test
+    void aControlCharacterInALoginUserIsStillAnInvalidParameter() {
+        String body = "{\"type\":\"m.login.password\",\"identifier\":{\"type\":\"m.id.user\",\"user\":\"a\\u0000b\"},"
+                + "\"password\":\"" + PASSWORD + "\"}";
+
+        assertError(postText(LOGIN, body), 400, "M_INVALID_PARAM");
     }
 
     @Test
