@@ -31,6 +31,9 @@ public class Device {
     /** The longest display name stored, in UTF-16 code units (the {@code display_name} column's size). */
     public static final int MAX_DISPLAY_NAME_LENGTH = 512;
 
+    /** The Bean Validation message of a display name longer than {@link #MAX_DISPLAY_NAME_LENGTH}. */
+    public static final String DISPLAY_NAME_TOO_LONG = "must be at most {max} characters long";
+
     @Id
     @SequenceGenerator(name = "gh_device_id", sequenceName = "gh_id_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "gh_device_id")
