@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.gatehouse.device.DeviceService;
+import org.gatehouse.token.LoginTokens;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
 
@@ -17,21 +18,26 @@ public class AccountUpdates {
     @Inject
     DeviceService devices;
 
+    @Inject
+    LoginTokens loginTokens;
+
     /**
-     * Stores the new password hash and, when {@code keptDeviceRef} is not {@code null}, revokes
-     * the tokens of every other device of the user and deletes those devices.
+     * Stores the new password hash, deletes the user's unused login tokens (each would log in
+     * without the new password) and, when {@code keptDeviceRef} is not {@code null}, revokes the
+     * tokens of every other device of the user and deletes those devices.
      */
     @Transactional
     public void changePassword(long userRef, String passwordHash, Long keptDeviceRef) {
         user(userRef).changePasswordHash(passwordHash);
+        loginTokens.revokeAll(userRef);
         if (keptDeviceRef != null) {
             devices.deleteAllExcept(userRef, keptDeviceRef);
         }
     }
 
     /**
-     * Deactivates the account for good, recording {@code erase}, revokes every token and deletes
-     * every device. The account keeps its row (and password hash), so its user ID is never
+     * Deactivates the account for good, recording {@code erase}, revokes every token (login tokens
+     * included) and deletes every device. The account keeps its row (and password hash), so its user ID is never
      * registered again and a login with the right password is told the account is deactivated.
      */
     @Transactional

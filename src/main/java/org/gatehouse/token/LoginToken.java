@@ -12,10 +12,12 @@ import jakarta.persistence.Table;
 @NamedQuery(name = LoginToken.CONSUME,
         query = "delete from LoginToken t where t.tokenHash = :hash and t.userRef = :userRef and t.expiresAt > :now")
 @NamedQuery(name = LoginToken.DELETE_EXPIRED, query = "delete from LoginToken t where t.expiresAt <= :now")
+@NamedQuery(name = LoginToken.DELETE_BY_USER, query = "delete from LoginToken t where t.userRef = :userRef")
 class LoginToken {
 
     static final String CONSUME = "LoginToken.consume";
     static final String DELETE_EXPIRED = "LoginToken.deleteExpired";
+    static final String DELETE_BY_USER = "LoginToken.deleteByUser";
 
     @Id
     @Column(name = "token_hash")

@@ -20,7 +20,8 @@ import org.gatehouse.user.UserRepository;
  * Single-use {@code m.login.token} login tokens (spec: "Login", {@code POST /login/get_token}).
  * A login token is a macaroon whose caveats encode the user ID ({@code type = login},
  * {@code user_id}, {@code nonce}, {@code time <}), as the spec requires; its hash is stored, and
- * logging in with it deletes it, so it works once.
+ * logging in with it deletes it, so it works once. A user's unused login tokens are deleted when
+ * the password changes, on {@code /logout/all} and on deactivation ({@link #revokeAll}).
  */
 @ApplicationScoped
 public class LoginTokens {
@@ -54,6 +55,12 @@ public class LoginTokens {
                 "time < " + expiresAt));
         em.persist(new LoginToken(TokenHashes.sha256(token), user.id(), expiresAt));
         return token;
+    }
+
+    /** Deletes every unused login token of user {@code userRef}, so none of them logs in any more. */
+    @Transactional
+    public void revokeAll(long userRef) {
+        em.createNamedQuery(LoginToken.DELETE_BY_USER).setParameter("userRef", userRef).executeUpdate();
     }
 
     /**

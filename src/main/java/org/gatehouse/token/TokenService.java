@@ -63,6 +63,9 @@ public class TokenService {
     TokenRetirement retirement;
 
     @Inject
+    LoginTokens loginTokens;
+
+    @Inject
     TokenCache cache;
 
     @Inject
@@ -243,12 +246,13 @@ public class TokenService {
         refreshTokens.deleteByDevice(deviceRef);
     }
 
-    /** Revokes every access and refresh token of the user. */
+    /** Revokes every access, refresh and unused login token of the user. */
     @Transactional
     public void revokeUser(long userRef) {
         cache.userRevoked(userRef);
         accessTokens.deleteByUser(userRef);
         refreshTokens.deleteByUser(userRef);
+        loginTokens.revokeAll(userRef);
     }
 
     /** Revokes one access token. */

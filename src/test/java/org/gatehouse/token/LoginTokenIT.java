@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.Set;
+import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.AdjustableClock;
 import org.gatehouse.testing.AdjustableClockResource;
 import org.gatehouse.testing.GatehouseDeployment;
@@ -229,6 +230,47 @@ class LoginTokenIT {
         client.advanceClock(121_000);
 
         MatrixAssertions.assertError(tokenLogin(token), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void passwordChangeRevokesUnusedLoginTokens() {
+        Session session = client.register(false);
+        String token = loginToken(session);
+
+        reauthenticated(session, Reauth.PASSWORD, Json.createObjectBuilder()
+                .add("new_password", "another correct horse battery").add("logout_devices", false).build());
+
+        MatrixAssertions.assertError(tokenLogin(token), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void logoutAllRevokesUnusedLoginTokens() {
+        Session session = client.register(false);
+        String token = loginToken(session);
+        MatrixHttp.Reply loggedOut = client.http.post("/_matrix/client/v3/logout/all", JsonObject.EMPTY_JSON_OBJECT,
+                session.accessToken());
+        assertEquals(200, loggedOut.status(), loggedOut::text);
+
+        MatrixAssertions.assertError(tokenLogin(token), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void deactivationRevokesUnusedLoginTokens() {
+        Session session = client.register(false);
+        String token = loginToken(session);
+
+        reauthenticated(session, Reauth.DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT);
+
+        MatrixAssertions.assertError(tokenLogin(token), 403, "M_FORBIDDEN");
+    }
+
+    /** {@code POST path} with {@code body}, through its password challenge; asserts 200. */
+    private void reauthenticated(Session session, String path, JsonObject body) {
+        String uia = Reauth.assertPasswordChallenge(client.http.post(path, body, session.accessToken()));
+        MatrixHttp.Reply done = client.http.post(path, Json.createObjectBuilder(body)
+                .add("auth", Reauth.passwordAuth(uia, session.localpart(), TokenClient.PASSWORD)).build(),
+                session.accessToken());
+        assertEquals(200, done.status(), done::text);
     }
 
     @Test
