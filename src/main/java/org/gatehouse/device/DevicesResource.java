@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.gatehouse.http.AllowGuest;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
@@ -17,7 +18,8 @@ import org.gatehouse.http.RequestContext;
 /**
  * {@code GET /_matrix/client/v3/devices} and {@code GET}, {@code PUT}, {@code DELETE} on
  * {@code /_matrix/client/v3/devices/{deviceId}} (spec: "Device Management";
- * {@code device_management.yaml}). Guests may not use them.
+ * {@code device_management.yaml}). Guests may list, read and rename their devices, not delete them
+ * (spec: "Guest Access", "Client behaviour").
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/devices")
@@ -33,6 +35,7 @@ public class DevicesResource {
 
     /** Every device of the requester. */
     @GET
+    @AllowGuest
     public DeviceList list() {
         return new DeviceList(devices.list(context.requester().userRef()));
     }
@@ -40,6 +43,7 @@ public class DevicesResource {
     /** One device of the requester; 404 {@code M_NOT_FOUND} for any other ID. */
     @GET
     @Path("/{deviceId}")
+    @AllowGuest
     public DeviceInfo get(@PathParam("deviceId") String deviceId) {
         return devices.get(context.requester().userRef(), deviceId);
     }
@@ -50,6 +54,7 @@ public class DevicesResource {
      */
     @PUT
     @Path("/{deviceId}")
+    @AllowGuest
     public EmptyResponse update(@PathParam("deviceId") String deviceId, UpdateDeviceRequest request) {
         devices.update(context.requester(), deviceId, request.displayName());
         return EmptyResponse.INSTANCE;

@@ -46,6 +46,17 @@ public class AccountCreator {
         users.findById(userRef).ifPresent(user -> user.changePasswordHash(passwordHash));
     }
 
+    /**
+     * Turns guest account {@code userRef} into a full account with {@code passwordHash}
+     * ({@link GuestUpgrade}).
+     *
+     * @return whether it was a live guest (not upgraded meanwhile, not deactivated)
+     */
+    @Transactional
+    public boolean upgradeGuest(long userRef, String passwordHash) {
+        return users.upgradeGuest(userRef, passwordHash);
+    }
+
     /** Removes an account that was claimed but whose registration could not be completed. */
     @Transactional
     public void release(long userRef) {

@@ -43,15 +43,15 @@ public class RegisterResource {
     AppServiceRegistration appServices;
 
     /**
-     * Registers an account: for an application service ({@link AppServiceRegistration}), else
-     * {@code kind=user} through User-Interactive Authentication, or {@code kind=guest}. 400
-     * {@code M_INVALID_PARAM} for any other kind.
+     * Registers an account: {@code kind=guest} whatever the body says, else for an application
+     * service ({@link AppServiceRegistration}), else {@code kind=user} through User-Interactive
+     * Authentication. 400 {@code M_INVALID_PARAM} for any other kind.
      */
     @POST
     @OptionallyAuthenticated
     @NoStore
     public RegisterResponse register(@QueryParam("kind") @DefaultValue("user") String kind, RegisterRequest request) {
-        if (appServices.isRequested(request, context.body())) {
+        if (!"guest".equals(kind) && appServices.isRequested(request, context.body())) {
             return appServices.register(request);
         }
         limits.check(LimitName.REGISTRATION);

@@ -56,6 +56,9 @@ public class RegistrationService {
     AccountCreator accounts;
 
     @Inject
+    GuestUpgrade guestUpgrade;
+
+    @Inject
     PasswordHashing hasher;
 
     @Inject
@@ -85,7 +88,8 @@ public class RegistrationService {
     }
 
     /**
-     * Registers a user account ({@code kind=user}).
+     * Registers a user account ({@code kind=user}), or upgrades a guest to one when the request
+     * carries {@code guest_access_token} ({@link GuestUpgrade}).
      *
      * @param body the raw request body, {@code auth} included
      */
@@ -93,7 +97,10 @@ public class RegistrationService {
         requireEnabled();
         Optional<String> requested = Optional.ofNullable(request.username()).map(LocalpartRules::normalise);
         boolean resubmission = uia.isFinished(body);
-        if (!resubmission) {
+        boolean upgrade = request.guestAccessToken() != null;
+        if (!resubmission && upgrade) {
+            guestUpgrade.guestLocalpart(request);
+        } else if (!resubmission) {
             requested.ifPresent(this::checkAvailable);
         }
         if (request.deviceId() != null && !DeviceIds.isValid(request.deviceId())) {
@@ -105,7 +112,7 @@ public class RegistrationService {
         UiaOperation operation = new UiaOperation("POST", "/register", body, Set.of("password"), null, config.flows(), true);
         UiaOutcome outcome = uia.authenticate(operation);
         String userId = outcome.result().orElseGet(() -> {
-            String created = create(requested, request.password());
+            String created = upgrade ? guestUpgrade.upgrade(request) : create(requested, request.password());
             uia.finish(outcome.sessionId(), created);
             metrics.counter(Figure.REGISTRATIONS, "user").increment();
             return created;
@@ -121,7 +128,8 @@ public class RegistrationService {
 
     /**
      * Registers a guest account ({@code kind=guest}, spec: "Guest Access"): no authentication, a
-     * server-chosen localpart, no password.
+     * server-chosen localpart and device ID, no password, no refresh token: every field of the
+     * request but {@code initial_device_display_name} is ignored ({@code registration.yaml}).
      *
      * @throws MatrixException 403 {@code M_GUEST_ACCESS_FORBIDDEN} unless guests are allowed
      */
@@ -132,8 +140,7 @@ public class RegistrationService {
         limits.consume(LimitName.REGISTRATION);
         User guest = createWithGeneratedLocalpart(null, true);
         metrics.counter(Figure.REGISTRATIONS, "guest").increment();
-        return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName(),
-                request.wantsRefreshToken()));
+        return RegisterResponse.of(devices.openSession(guest, null, request.initialDeviceDisplayName(), false));
     }
 
     /**

@@ -28,6 +28,21 @@ public class UserRepository {
         return findByLocalpart(localpart).isPresent();
     }
 
+    /**
+     * Turns guest account {@code id} into a full account with {@code passwordHash}, in one
+     * statement that only matches a live guest, so that of concurrent upgrades of one guest exactly
+     * one succeeds.
+     *
+     * @return whether the account was a live guest and is now a full account
+     */
+    public boolean upgradeGuest(long id, String passwordHash) {
+        return em.createQuery("update User u set u.guest = false, u.passwordHash = :hash"
+                        + " where u.id = :id and u.guest = true and u.deactivated = false")
+                .setParameter("hash", passwordHash)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
     /** Deletes an account that has no devices or tokens. */
     public void delete(User user) {
         em.remove(user);
