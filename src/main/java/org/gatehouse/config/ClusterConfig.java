@@ -13,7 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A cluster needs every key that derives or signs a token to be the same on all nodes, so
  * {@code gatehouse.tokens.refresh-secret} and {@code gatehouse.tokens.macaroon.secret-key} are
  * required when it is on (a random key per process would make a retried refresh or a login
- * token from another node fail).
+ * token from another node fail). When it is off, a node that runs without them still works alone,
+ * but a second node (or the same node after a restart) would not accept its tokens: starting so
+ * logs a warning for each missing key that is in use, the refresh secret always (any client may ask
+ * for a refresh token) and the macaroon key when login tokens are enabled.
  */
 @ApplicationScoped
 public class ClusterConfig implements ValidatedConfig {
@@ -21,16 +24,18 @@ public class ClusterConfig implements ValidatedConfig {
     private boolean enabled;
     private TokenConfig tokens;
     private MacaroonConfig macaroons;
+    private LoginTokenConfig loginTokens;
 
     protected ClusterConfig() {
     }
 
     @Inject
     public ClusterConfig(@ConfigProperty(name = "gatehouse.cluster.enabled", defaultValue = "false") boolean enabled,
-                         TokenConfig tokens, MacaroonConfig macaroons) {
+                         TokenConfig tokens, MacaroonConfig macaroons, LoginTokenConfig loginTokens) {
         this.enabled = enabled;
         this.tokens = tokens;
         this.macaroons = macaroons;
+        this.loginTokens = loginTokens;
     }
 
     /** Whether this node is one of a cluster. */
@@ -41,6 +46,14 @@ public class ClusterConfig implements ValidatedConfig {
     @Override
     public void validate(ConfigProblems problems) {
         if (!enabled) {
+            problems.recommend(tokens.refreshSecret().isPresent(),
+                    "gatehouse.tokens.refresh-secret is not set: refreshed tokens are derived with a random key of this"
+                            + " process, so a second node (or this node after a restart) will not accept this node's"
+                            + " refreshed tokens as a retry; set the same secret on every node");
+            problems.recommend(!loginTokens.enabled() || macaroons.secretKey().isPresent(),
+                    "gatehouse.tokens.macaroon.secret-key is not set: login tokens are signed with a random key of this"
+                            + " process, so a second node (or this node after a restart) will not accept this node's"
+                            + " login tokens; set the same key on every node");
             return;
         }
         problems.require(tokens.refreshSecret().isPresent(),
