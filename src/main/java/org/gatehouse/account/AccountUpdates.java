@@ -18,14 +18,17 @@ public class AccountUpdates {
     DeviceService devices;
 
     /**
-     * Stores the new password hash and, when {@code keptDeviceRef} is not {@code null}, revokes
-     * the tokens of every other device of the user and deletes those devices.
+     * Stores the new password hash and, with {@code logoutDevices}, revokes the tokens of every
+     * device of the user but {@code keptDeviceRef} (every device when it is {@code null}) and
+     * deletes those devices.
      */
     @Transactional
-    public void changePassword(long userRef, String passwordHash, Long keptDeviceRef) {
+    public void changePassword(long userRef, String passwordHash, boolean logoutDevices, Long keptDeviceRef) {
         user(userRef).changePasswordHash(passwordHash);
-        if (keptDeviceRef != null) {
+        if (logoutDevices && keptDeviceRef != null) {
             devices.deleteAllExcept(userRef, keptDeviceRef);
+        } else if (logoutDevices) {
+            devices.deleteAll(userRef);
         }
     }
 
