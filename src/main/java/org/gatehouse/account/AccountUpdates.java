@@ -23,15 +23,18 @@ public class AccountUpdates {
 
     /**
      * Stores the new password hash, deletes the user's unused login tokens (each would log in
-     * without the new password) and, when {@code keptDeviceRef} is not {@code null}, revokes the
-     * tokens of every other device of the user and deletes those devices.
+     * without the new password) and, with {@code logoutDevices}, revokes the tokens of every
+     * device of the user but {@code keptDeviceRef} (every device when it is {@code null}) and
+     * deletes those devices.
      */
     @Transactional
-    public void changePassword(long userRef, String passwordHash, Long keptDeviceRef) {
+    public void changePassword(long userRef, String passwordHash, boolean logoutDevices, Long keptDeviceRef) {
         user(userRef).changePasswordHash(passwordHash);
         loginTokens.revokeAll(userRef);
-        if (keptDeviceRef != null) {
+        if (logoutDevices && keptDeviceRef != null) {
             devices.deleteAllExcept(userRef, keptDeviceRef);
+        } else if (logoutDevices) {
+            devices.deleteAll(userRef);
         }
     }
 

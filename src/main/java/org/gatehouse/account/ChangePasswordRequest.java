@@ -1,15 +1,9 @@
 package org.gatehouse.account;
 
-import jakarta.validation.constraints.NotNull;
-
 /**
  * The body of {@code POST /account/password} ({@code password_management.yaml}). {@code auth} is
- * read from the raw body by the UIA engine.
+ * read from the raw body by the UIA engine. {@code new_password} is required, unless the request
+ * continues a UIA session that holds it ({@link AccountManagement#changePassword}).
  */
-public record ChangePasswordRequest(@NotNull String newPassword, Boolean logoutDevices) {
-
-    /** {@code logout_devices}, which defaults to {@code true}. */
-    boolean logsOutDevices() {
-        return !Boolean.FALSE.equals(logoutDevices);
-    }
+public record ChangePasswordRequest(String newPassword, Boolean logoutDevices) {
 }

@@ -7,20 +7,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
-import org.gatehouse.http.Authenticated;
-import org.gatehouse.http.NotForAppServices;
+import org.gatehouse.http.OptionallyAuthenticated;
 import org.gatehouse.http.RequestContext;
 
 /**
  * {@code POST /_matrix/client/v3/account/deactivate} (spec: "Account deactivation";
- * {@code account_deactivation.yaml}). Gatehouse requires an access token here, as it has no other
- * way to tell whose account is meant. Guests may not use it.
+ * {@code account_deactivation.yaml}). The access token is optional ({@code security: [{},
+ * accessTokenBearer]}): without one, the {@code m.login.password} stage names and proves the
+ * account ({@link AccountManagement}). Guests and application services may not use it.
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/deactivate")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
-@NotForAppServices
+@OptionallyAuthenticated
 public class DeactivationResource {
 
     @Inject
@@ -31,6 +30,6 @@ public class DeactivationResource {
 
     @POST
     public DeactivateResponse deactivate(DeactivateRequest request) {
-        return new DeactivateResponse(accounts.deactivate(context.requester(), request, context.body()));
+        return new DeactivateResponse(accounts.deactivate(AccountManagement.requester(context.presentedRequester()), context.body()));
     }
 }

@@ -7,21 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.http.ApiPaths;
-import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
-import org.gatehouse.http.NotForAppServices;
+import org.gatehouse.http.OptionallyAuthenticated;
 import org.gatehouse.http.RequestContext;
 
 /**
  * {@code POST /_matrix/client/v3/account/password} (spec: "Password management";
- * {@code password_management.yaml}). Gatehouse requires an access token here: the flows it could
- * offer without one (e-mail or phone verification) are not implemented. Guests may not use it.
+ * {@code password_management.yaml}). The access token is optional ({@code security: [{},
+ * accessTokenBearer]}): without one, the {@code m.login.password} stage names and proves the
+ * account ({@link AccountManagement}). Guests and application services may not use it.
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/password")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
-@NotForAppServices
+@OptionallyAuthenticated
 public class PasswordResource {
 
     @Inject
@@ -32,7 +31,7 @@ public class PasswordResource {
 
     @POST
     public EmptyResponse changePassword(ChangePasswordRequest request) {
-        accounts.changePassword(context.requester(), request, context.body());
+        accounts.changePassword(AccountManagement.requester(context.presentedRequester()), request, context.body());
         return EmptyResponse.INSTANCE;
     }
 }

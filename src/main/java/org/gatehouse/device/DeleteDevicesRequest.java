@@ -1,9 +1,12 @@
 package org.gatehouse.device;
 
 import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
-/** The body of {@code POST /delete_devices}: the device IDs and the User-Interactive Authentication {@code auth}. */
-public record DeleteDevicesRequest(@NotNull List<String> devices, JsonObject auth) {
+/**
+ * The body of {@code POST /delete_devices}: the device IDs and the User-Interactive Authentication
+ * {@code auth}. {@code devices} is required unless the body is only {@code auth} continuing a UIA
+ * session, which remembers them ({@link DeviceManagement#deleteListed}).
+ */
+public record DeleteDevicesRequest(List<String> devices, JsonObject auth) {
 }

@@ -8,7 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import org.gatehouse.device.LastSeenTracker.Sighting;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.MatrixException;
@@ -98,50 +98,66 @@ public class DeviceManagement {
      * {@code DELETE /devices/{deviceId}}: deletes one device of the requester, as {@link #delete}.
      */
     public void deleteOne(Requester requester, String deviceId, JsonObject body) {
-        delete(requester, "DELETE", "/devices/" + deviceId, List.of(deviceId), body);
+        delete(requester, "DELETE", "/devices/" + deviceId, body, parameters -> List.of(deviceId));
     }
 
     /**
      * {@code POST /delete_devices}: deletes the requester's devices listed in the body's
-     * {@code devices}, as {@link #delete}.
+     * {@code devices}, as {@link #delete}. A later UIA stage that sends only {@code auth} deletes
+     * the devices its session remembers.
      *
-     * @throws MatrixException 400 {@code M_BAD_JSON} when an element of {@code devices} is not a
-     *         string (JSON-B would quietly turn a number into one)
+     * @throws MatrixException 400 {@code M_MISSING_PARAM} without {@code devices}; 400
+     *         {@code M_BAD_JSON} when an element of {@code devices} is not a string (JSON-B would
+     *         quietly turn a number into one)
      */
     public void deleteListed(Requester requester, JsonObject body) {
-        JsonValue listed = body.get("devices");
+        if (!UiaOperation.continuesSession(body)) {
+            listedDeviceIds(body);
+        }
+        delete(requester, "POST", "/delete_devices", body, DeviceManagement::listedDeviceIds);
+    }
+
+    private static List<String> listedDeviceIds(JsonObject parameters) {
+        JsonValue listed = parameters.get("devices");
         if (listed == null || listed.getValueType() != JsonValue.ValueType.ARRAY) {
             throw MatrixException.missingParam("Missing parameter: devices");
         }
         if (listed.asJsonArray().stream().anyMatch(id -> id.getValueType() != JsonValue.ValueType.STRING)) {
             throw MatrixException.badJson("devices must be a list of strings");
         }
-        List<String> deviceIds = listed.asJsonArray().getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
-        delete(requester, "POST", "/delete_devices", deviceIds, body);
+        return listed.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     /**
-     * Deletes the requester's devices with these IDs once the request's {@code auth} completes
-     * {@code m.login.password} for the requester, revoking their tokens; IDs of no device of the
-     * requester are skipped (the spec answers 200 for devices "removed previously"). The UIA
-     * session is bound to the method, the path and the body, and a completed one is not accepted
-     * again. An application service deletes without User-Interactive Authentication (Application
-     * Service API, "Device management", "Deleting devices").
+     * Deletes the requester's devices that {@code deviceIds} names in the operation's parameters,
+     * once the request's {@code auth} completes {@code m.login.password} for the requester,
+     * revoking their tokens; IDs of no device of the requester are skipped (the spec answers 200
+     * for devices "removed previously"). The UIA session is bound to the method, the path and the
+     * body ({@link UiaOperation#forUser}); a later stage may send only {@code auth}, and a
+     * completed session is not accepted again. An application service deletes without
+     * User-Interactive Authentication (Application Service API, "Device management", "Deleting
+     * devices").
      *
      * @param path the path without its version prefix, e.g. {@code /devices/ABC}
      * @throws MatrixException 401 with the UIA body until the password is given, and after a
      *         wrong one ({@code M_FORBIDDEN}); 403 {@code M_FORBIDDEN} for another user's
      *         credentials or a session of another operation
      */
-    private void delete(Requester requester, String method, String path, List<String> deviceIds, JsonObject body) {
-        UiaOutcome outcome = requester.isAppService() ? null : uia.authenticate(new UiaOperation(method, path, body,
-                Set.of(), requester.userRef(), DELETE_FLOWS, false));
+    private void delete(Requester requester, String method, String path, JsonObject body,
+                        Function<JsonObject, List<String>> deviceIds) {
+        if (requester.isAppService()) {
+            deleteNow(requester, deviceIds.apply(body));
+            return;
+        }
+        UiaOutcome outcome = uia.authenticate(UiaOperation.forUser(method, path, body, null, requester.userRef(),
+                DELETE_FLOWS));
+        deleteNow(requester, deviceIds.apply(outcome.parameters()));
+        uia.finish(outcome.sessionId(), DELETED);
+    }
+
+    private void deleteNow(Requester requester, List<String> deviceIds) {
         deviceService.deleteByDeviceIds(requester.userRef(), deviceIds);
         deviceIds.forEach(deviceId -> audit.deviceDeleted(requester.userId(), deviceId));
-        if (outcome != null) {
-            uia.finish(outcome.sessionId(), DELETED);
-        }
     }
 
     private Device find(long userRef, String deviceId) {

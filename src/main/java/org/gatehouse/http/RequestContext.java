@@ -39,6 +39,19 @@ public class RequestContext {
         return requester;
     }
 
+    /**
+     * On an {@link OptionallyAuthenticated} endpoint whose operation may be made without a token:
+     * the requester when a token was presented and accepted, empty when none was presented.
+     *
+     * @throws MatrixException why a presented token was refused
+     */
+    public Optional<Requester> presentedRequester() {
+        if (requester == null && authenticationFailure != null) {
+            throw authenticationFailure;
+        }
+        return Optional.ofNullable(requester);
+    }
+
     public Optional<Requester> optionalRequester() {
         return Optional.ofNullable(requester);
     }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
 import org.gatehouse.config.LoginTokenConfig;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
@@ -69,8 +68,8 @@ public class GetLoginTokenResource {
         }
         Requester requester = context.requester();
         limits.check(LimitName.LOGIN_TOKEN, requester.userId());
-        UiaOutcome outcome = uia.authenticate(new UiaOperation("POST", "/login/get_token", context.body(), Set.of(),
-                requester.userRef(), FLOWS, false));
+        UiaOutcome outcome = uia.authenticate(UiaOperation.forUser("POST", "/login/get_token", context.body(), null,
+                requester.userRef(), FLOWS));
         limits.consume(LimitName.LOGIN_TOKEN, requester.userId());
         uia.finish(outcome.sessionId(), "issued");
         User user = users.findById(requester.userRef()).orElseThrow(() -> MatrixException.forbidden("Unknown user"));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.gatehouse.config.ServerConfig;
-import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.IdentityAssertion;
@@ -35,9 +34,6 @@ public class GuestUpgrade {
     AccountCreator accounts;
 
     @Inject
-    PasswordHashing hasher;
-
-    @Inject
     ServerConfig server;
 
     /**
@@ -61,21 +57,20 @@ public class GuestUpgrade {
     }
 
     /**
-     * Checks the request again, then turns the guest into a full account with the request's
-     * password, in one statement that only a live guest matches.
+     * Checks the request again, then turns the guest into a full account with the password whose
+     * hash the registration's UIA session holds, in one statement that only a live guest matches.
      *
+     * @param passwordHash the hash of the password some request of the session sent
      * @return the user ID, unchanged
      * @throws MatrixException 400 {@code M_MISSING_PARAM} without a password; 403
      *         {@code M_FORBIDDEN} as {@link #guestLocalpart}, and when the account stopped being a
      *         live guest meanwhile (upgraded by another request, deactivated)
      */
-    public String upgrade(RegisterRequest request) {
+    public String upgrade(RegisterRequest request, Optional<String> passwordHash) {
         String localpart = guestLocalpart(request).orElseThrow(GuestUpgrade::notAGuest);
-        if (request.password() == null) {
-            throw MatrixException.missingParam("Missing parameter: password");
-        }
+        String hash = passwordHash.orElseThrow(() -> MatrixException.missingParam("Missing parameter: password"));
         long userRef = guest(request.guestAccessToken()).userRef();
-        if (!accounts.upgradeGuest(userRef, hasher.hash(request.password()))) {
+        if (!accounts.upgradeGuest(userRef, hash)) {
             throw notAGuest();
         }
         return new UserId(localpart, server.serverName()).toString();

@@ -8,9 +8,7 @@ import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.gatehouse.appservice.ExclusiveNamespaces;
-import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
@@ -59,9 +57,6 @@ public class RegistrationService {
     GuestUpgrade guestUpgrade;
 
     @Inject
-    PasswordHashing hasher;
-
-    @Inject
     PasswordPolicy policy;
 
     @Inject
@@ -88,20 +83,26 @@ public class RegistrationService {
     }
 
     /**
-     * Registers a user account ({@code kind=user}), or upgrades a guest to one when the request
-     * carries {@code guest_access_token} ({@link GuestUpgrade}).
+     * Registers a user account ({@code kind=user}) through User-Interactive Authentication as real
+     * clients drive it: the session is bound to {@code POST /register} only, the latest request
+     * that carries registration parameters sets them ({@link RegistrationParameters}) and a later
+     * one that omits them uses the remembered ones; the password is held in the session only as a
+     * hash. A request that carries {@code guest_access_token} upgrades that guest instead
+     * ({@link GuestUpgrade}); the request that completes the session must carry it too. Username, device ID and password checks run when they arrive; the username checks run
+     * again at completion.
      *
      * @param body the raw request body, {@code auth} included
+     * @throws MatrixException 400 {@code M_MISSING_PARAM} when authentication completes and no
+     *         request of the session ever sent a password
      */
     public RegisterResponse registerUser(RegisterRequest request, JsonObject body) {
         requireEnabled();
-        Optional<String> requested = Optional.ofNullable(request.username()).map(LocalpartRules::normalise);
         boolean resubmission = uia.isFinished(body);
         boolean upgrade = request.guestAccessToken() != null;
         if (!resubmission && upgrade) {
             guestUpgrade.guestLocalpart(request);
-        } else if (!resubmission) {
-            requested.ifPresent(this::checkAvailable);
+        } else if (!resubmission && request.username() != null) {
+            checkAvailable(LocalpartRules.normalise(request.username()));
         }
         if (request.deviceId() != null && !DeviceIds.isValid(request.deviceId())) {
             throw MatrixException.invalidParam("device_id is not a valid device ID");
@@ -109,21 +110,25 @@ public class RegistrationService {
         if (request.password() != null && !resubmission) {
             policy.check(request.password());
         }
-        UiaOperation operation = new UiaOperation("POST", "/register", body, Set.of("password"), null, config.flows(), true);
-        UiaOutcome outcome = uia.authenticate(operation);
+        UiaOutcome outcome = uia.authenticate(UiaOperation.forRegistration("/register", body,
+                RegistrationParameters.carriedBy(request), request.password(), config.flows()));
+        RegisterRequest registration = RegistrationParameters.merged(request, outcome.parameters());
         String userId = outcome.result().orElseGet(() -> {
-            String created = upgrade ? guestUpgrade.upgrade(request) : create(requested, request.password());
+            Optional<String> requested = Optional.ofNullable(registration.username()).map(LocalpartRules::normalise);
+            String created = registration.guestAccessToken() != null
+                    ? guestUpgrade.upgrade(registration, outcome.secretHash())
+                    : create(requested, outcome.secretHash());
             uia.finish(outcome.sessionId(), created);
             metrics.counter(Figure.REGISTRATIONS, "user").increment();
             return created;
         });
-        if (request.inhibitsLogin()) {
+        if (registration.inhibitsLogin()) {
             return RegisterResponse.withoutLogin(userId);
         }
         User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
                 .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
-        return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
-                request.wantsRefreshToken()));
+        return RegisterResponse.of(devices.openSession(user, registration.deviceId(),
+                registration.initialDeviceDisplayName(), registration.wantsRefreshToken()));
     }
 
     /**
@@ -158,35 +163,22 @@ public class RegistrationService {
         checkAvailable(LocalpartRules.normalise(username));
     }
 
-    private String create(Optional<String> requested, String password) {
-        if (password == null) {
-            throw MatrixException.missingParam("Missing parameter: password");
-        }
+    /**
+     * Creates the account with the password hash the UIA session holds.
+     *
+     * @throws MatrixException 400 {@code M_MISSING_PARAM} when no password was ever sent
+     */
+    private String create(Optional<String> requested, Optional<String> passwordHash) {
+        String hash = passwordHash.orElseThrow(() -> MatrixException.missingParam("Missing parameter: password"));
         limits.consume(LimitName.REGISTRATION);
         User user;
         if (requested.isPresent()) {
             checkAvailable(requested.get());
-            user = claimThenHash(requested.get(), password);
+            user = accounts.create(requested.get(), hash, false, false);
         } else {
-            user = createWithGeneratedLocalpart(hasher.hash(password), false);
+            user = createWithGeneratedLocalpart(hash, false);
         }
         return new UserId(user.localpart(), server.serverName()).toString();
-    }
-
-    /**
-     * Claims the name first, so that of concurrent registrations of one name the losers learn it
-     * ({@code M_USER_IN_USE}) without any hashing work, then hashes the password into the account;
-     * if hashing fails (e.g. the hashing pool is full), the claimed account is released.
-     */
-    private User claimThenHash(String localpart, String password) {
-        User user = accounts.create(localpart, null, false, false);
-        try {
-            accounts.setPasswordHash(user.id(), hasher.hash(password));
-        } catch (RuntimeException failure) {
-            accounts.release(user.id());
-            throw failure;
-        }
-        return user;
     }
 
     private User createWithGeneratedLocalpart(String passwordHash, boolean guest) {

@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
+import org.gatehouse.credential.Claimant;
 import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordVerdict;
 import org.gatehouse.config.ServerConfig;
@@ -25,7 +26,10 @@ import org.gatehouse.ratelimit.RateLimiter;
  * be those of the user the session acts for: naming another user is 403 {@code M_FORBIDDEN}; a
  * wrong password is a failed attempt (401 with {@code M_FORBIDDEN} and the flows). The password
  * is checked by the {@link PasswordBackends} chain, as at login; a backend that cannot answer
- * gives 503 {@code M_UNKNOWN} with {@code Retry-After}.
+ * gives 503 {@code M_UNKNOWN} with {@code Retry-After}. For an operation made without an access
+ * token ({@link #attemptProvingUser}), the identifier names the account and the password proves it;
+ * an unknown or deactivated account is the same failed attempt as a wrong password, after the same
+ * hashing work.
  */
 @ApplicationScoped
 public class PasswordStage implements UiaStage {
@@ -66,6 +70,31 @@ public class PasswordStage implements UiaStage {
         PasswordVerdict verdict = backends.verifyAccount(user, password);
         switch (verdict.outcome()) {
             case VERIFIED -> audit.passwordVerified(account, verdict.backend());
+            case UNAVAILABLE -> {
+                audit.reauthenticationFailed(account, null, verdict.reason(), verdict.backend());
+                throw PasswordBackends.unavailable(verdict);
+            }
+            default -> throw failed(account, verdict);
+        }
+    }
+
+    @Override
+    public long attemptProvingUser(JsonObject auth, UiaSessionView session) {
+        String localpart = namedLocalpart(auth)
+                .orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.identifier"));
+        String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
+        String account = localpart.isEmpty() ? "" : limits.userKey(localpart);
+        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        PasswordVerdict verdict = localpart.isEmpty() ? backends.verifyNobody(password)
+                : backends.verify(Claimant.user(localpart), password);
+        switch (verdict.outcome()) {
+            case VERIFIED -> {
+                if (verdict.user().deactivated()) {
+                    throw failed(account, PasswordVerdict.wrong(verdict.backend(), "deactivated"));
+                }
+                audit.passwordVerified(account, verdict.backend());
+                return verdict.user().id();
+            }
             case UNAVAILABLE -> {
                 audit.reauthenticationFailed(account, null, verdict.reason(), verdict.backend());
                 throw PasswordBackends.unavailable(verdict);

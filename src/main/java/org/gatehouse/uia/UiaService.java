@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gatehouse.config.UiaConfig;
+import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.OpaqueTokens;
@@ -32,8 +34,10 @@ import org.gatehouse.token.TokenHashes;
  * ({@code flows}, {@code params}, {@code session}, {@code completed}, and {@code errcode}/
  * {@code error} after a failed attempt). Sessions are persisted and expire after
  * {@code gatehouse.uia.session-lifetime-seconds}; each is bound to the operation that started it
- * (method, path, body without {@code auth} and secret fields, and the acting user), and using it
- * for another operation is 403 {@code M_FORBIDDEN}. Stages are the {@link UiaStage} beans, keyed
+ * ({@link UiaOperation.Binding}: method, versionless path and acting user, and for sensitive
+ * operations the parameters too), and using it for another operation is 403 {@code M_FORBIDDEN}.
+ * A session remembers the operation's parameters and only a hash of its secret, so that a later
+ * stage may send only {@code auth}. Stages are the {@link UiaStage} beans, keyed
  * by their type; adding one needs no change here.
  */
 @ApplicationScoped
@@ -48,6 +52,9 @@ public class UiaService {
 
     @Inject
     UiaConfig config;
+
+    @Inject
+    PasswordHashing hasher;
 
     @Inject
     Clock clock;
@@ -70,38 +77,48 @@ public class UiaService {
     }
 
     /**
-     * Advances the operation's session with the request's {@code auth}.
+     * Advances the operation's session with the request's {@code auth}. A session remembers the
+     * operation's parameters and a hash of its secret ({@link UiaOperation}): a request without
+     * {@code auth} or without {@code auth.session} starts a session that remembers the request's;
+     * a request in a session must be the same operation ({@link UiaOperation.Binding}), and for
+     * {@link UiaOperation.Binding#ENDPOINT} the parameters it carries replace the remembered ones.
+     * A secret that arrives is hashed once: when it is the one the session already holds (its
+     * hash verifies), the stored hash is kept, else the new secret's hash replaces it. Stages must
+     * be completed in the order of a flow (spec: "User-Interactive Authentication API").
      *
      * @return the outcome once a flow is complete
-     * @throws MatrixException 401 with the UIA body while stages remain or after a failed
-     *         attempt; 400 {@code M_UNKNOWN} for an unknown or expired session; 400
-     *         {@code M_UNRECOGNIZED} for a stage type no flow offers; 403 {@code M_FORBIDDEN} when
-     *         the session belongs to another operation or user; 400 {@code M_BAD_JSON} for a
-     *         malformed {@code auth}
+     * @throws MatrixException 401 with the UIA body while stages remain, after a failed attempt,
+     *         and ({@code M_UNAUTHORIZED}) for a stage submitted out of the order of every flow
+     *         that contains the stages completed so far; 400 {@code M_UNKNOWN} for an unknown or
+     *         expired session; 400 {@code M_UNRECOGNIZED} for a stage type no flow offers; 403
+     *         {@code M_FORBIDDEN} when the session belongs to another operation or user; 400
+     *         {@code M_BAD_JSON} for a malformed {@code auth}
      */
     @Transactional(dontRollbackOn = MatrixException.class)
     public UiaOutcome authenticate(UiaOperation operation) {
         JsonValue authValue = operation.body().get("auth");
         if (authValue == null || authValue.getValueType() == JsonValue.ValueType.NULL) {
-            throw challenge(operation, start(operation), null);
+            throw challenge(operation, start(operation, JsonValue.EMPTY_JSON_OBJECT, null), null);
         }
         if (authValue.getValueType() != JsonValue.ValueType.OBJECT) {
             throw MatrixException.badJson("auth must be an object");
         }
         JsonObject auth = authValue.asJsonObject();
-        UiaSession session = resume(operation, optionalString(auth, "session"));
+        Optional<String> sessionId = optionalString(auth, "session");
+        UiaSession session = sessionId.isEmpty() ? start(operation, JsonValue.EMPTY_JSON_OBJECT, null)
+                : resume(operation, sessionId.get());
         if (session.result() != null) {
             if (!operation.replayable()) {
-                throw challenge(operation, start(operation), null);
+                throw challenge(operation, start(operation, remembered(session), session.secretHash()), null);
             }
-            return new UiaOutcome(session.sessionId(), Optional.of(session.result()));
+            return outcome(session);
         }
         Optional<String> type = optionalString(auth, "type");
         if (type.isPresent() && !session.completed().contains(type.get())) {
             attempt(operation, session, type.get(), auth);
         }
         if (completesAFlow(operation, session)) {
-            return new UiaOutcome(session.sessionId(), Optional.empty());
+            return outcome(session);
         }
         throw challenge(operation, session, null);
     }
@@ -189,8 +206,17 @@ public class UiaService {
         if (!offered || stage == null) {
             throw new MatrixException(400, ErrCode.M_UNRECOGNIZED, "Authentication stage " + type + " is not offered");
         }
+        if (!inOrder(operation, session, type)) {
+            throw challenge(operation, session, new MatrixException(401, ErrCode.M_UNAUTHORIZED,
+                    "Authentication stage " + type + " comes later in every flow that contains the stages completed so far"));
+        }
+        UiaSessionView view = new UiaSessionView(session.sessionId(), session.userRef());
         try {
-            stage.attempt(auth, new UiaSessionView(session.sessionId(), session.userRef()));
+            if (operation.provesUser() && session.userRef() == null) {
+                session.prove(stage.attemptProvingUser(auth, view));
+            } else {
+                stage.attempt(auth, view);
+            }
         } catch (MatrixException failure) {
             if (failure.status() == 401) {
                 throw challenge(operation, session, failure);
@@ -200,28 +226,65 @@ public class UiaService {
         session.complete(type);
     }
 
-    private UiaSession start(UiaOperation operation) {
+    /**
+     * Whether some flow that contains every stage completed so far also contains {@code type},
+     * with every stage before it completed (spec: "the flow's stages must be completed in order").
+     */
+    private static boolean inOrder(UiaOperation operation, UiaSession session, String type) {
+        List<String> done = session.completed();
+        return operation.flows().stream().filter(flow -> flow.containsAll(done)).anyMatch(flow -> {
+            int position = flow.indexOf(type);
+            return position >= 0 && done.containsAll(flow.subList(0, position));
+        });
+    }
+
+    /**
+     * A new session for the operation, remembering the request's parameters and the hash of its
+     * secret, or, when the request carries none, {@code parameters} and {@code secretHash}.
+     */
+    private UiaSession start(UiaOperation operation, JsonObject parameters, String secretHash) {
         long now = clock.millis();
         sessions.deleteExpired(now);
-        String sessionId = OpaqueTokens.generate("uia", random);
-        UiaSession session = new UiaSession(sessionId, fingerprint(operation), operation.userRef(), now,
-                now + config.sessionLifetime().toMillis());
+        JsonObject remembered = operation.parameters() != null ? operation.parameters() : parameters;
+        UiaSession session = new UiaSession(OpaqueTokens.generate("uia", random), fingerprint(operation, remembered),
+                operation.userRef(), now, now + config.sessionLifetime().toMillis());
+        session.remember(CanonicalJson.write(remembered));
+        session.rememberSecretHash(operation.secret() != null ? hasher.hash(operation.secret()) : secretHash);
         sessions.insert(session);
         return session;
     }
 
-    private UiaSession resume(UiaOperation operation, Optional<String> sessionId) {
-        if (sessionId.isEmpty()) {
-            return start(operation);
-        }
-        UiaSession session = sessions.findForUpdate(sessionId.get())
+    /**
+     * The session, once the request is found to be its operation; the parameters and secret the
+     * request carries are remembered.
+     */
+    private UiaSession resume(UiaOperation operation, String sessionId) {
+        UiaSession session = sessions.findForUpdate(sessionId)
                 .filter(found -> found.expiresAt() > clock.millis())
                 .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
-        if (!session.operationHash().equals(fingerprint(operation))
-                || !Objects.equals(session.userRef(), operation.userRef())) {
+        JsonObject parameters = operation.parameters() != null ? operation.parameters() : remembered(session);
+        boolean sameUser = operation.provesUser() || Objects.equals(session.userRef(), operation.userRef());
+        if (!session.operationHash().equals(fingerprint(operation, parameters)) || !sameUser) {
             throw MatrixException.forbidden("Requested operation has changed during the UI authentication session");
         }
+        if (operation.parameters() != null) {
+            session.remember(CanonicalJson.write(operation.parameters()));
+        }
+        if (operation.secret() != null && (session.secretHash() == null
+                || !hasher.verify(operation.secret(), session.secretHash()))) {
+            session.rememberSecretHash(hasher.hash(operation.secret()));
+        }
         return session;
+    }
+
+    private static JsonObject remembered(UiaSession session) {
+        return session.parameters() == null ? JsonValue.EMPTY_JSON_OBJECT
+                : JSONP.createReader(new StringReader(session.parameters())).readObject();
+    }
+
+    private static UiaOutcome outcome(UiaSession session) {
+        return new UiaOutcome(session.sessionId(), Optional.ofNullable(session.result()), remembered(session),
+                Optional.ofNullable(session.secretHash()), session.userRef());
     }
 
     private static boolean completesAFlow(UiaOperation operation, UiaSession session) {
@@ -254,13 +317,14 @@ public class UiaService {
         return params.build();
     }
 
-    private static String fingerprint(UiaOperation operation) {
-        JsonObjectBuilder bound = JSONP.createObjectBuilder(operation.body());
-        bound.remove("auth");
-        operation.secretFields().forEach(bound::remove);
-        String user = operation.userRef() == null ? "" : operation.userRef().toString();
-        return TokenHashes.sha256(operation.method() + "\n" + operation.path() + "\n" + user + "\n"
-                + CanonicalJson.write(bound.build()));
+    /**
+     * What a session is bound to: method, path and acting user, and for
+     * {@link UiaOperation.Binding#REQUEST} also the operation's parameters.
+     */
+    private static String fingerprint(UiaOperation operation, JsonObject parameters) {
+        String user = operation.provesUser() ? "proven" : operation.userRef() == null ? "" : operation.userRef().toString();
+        String bound = operation.binding() == UiaOperation.Binding.REQUEST ? CanonicalJson.write(parameters) : "";
+        return TokenHashes.sha256(operation.method() + "\n" + operation.path() + "\n" + user + "\n" + bound);
     }
 
     private static Optional<String> optionalString(JsonObject object, String key) {

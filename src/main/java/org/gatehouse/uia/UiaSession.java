@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A persisted User-Interactive Authentication session, bound to the operation that started it
- * by a fingerprint of its method, path and body.
+ * by a fingerprint ({@link UiaOperation.Binding}). It remembers the operation's parameters as
+ * canonical JSON and a hash of its secret, never the secret itself.
  */
 @Entity
 @Table(name = "gh_uia_session")
@@ -36,8 +37,13 @@ class UiaSession {
     @Column(name = "operation_hash", nullable = false, updatable = false)
     private String operationHash;
 
-    @Column(name = "user_id", updatable = false)
+    @Column(name = "user_id")
     private Long userRef;
+
+    private String parameters;
+
+    @Column(name = "secret_hash")
+    private String secretHash;
 
     @Column(nullable = false)
     private String completed = "";
@@ -71,6 +77,29 @@ class UiaSession {
 
     Long userRef() {
         return userRef;
+    }
+
+    /** The user the operation acts for: the requester's, or the one a stage proved; {@code null} for none yet. */
+    void prove(long userRef) {
+        this.userRef = userRef;
+    }
+
+    /** The remembered parameters as canonical JSON, or {@code null} when none were remembered. */
+    String parameters() {
+        return parameters;
+    }
+
+    void remember(String parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The hash of the operation's secret, or {@code null} when none was sent. */
+    String secretHash() {
+        return secretHash;
+    }
+
+    void rememberSecretHash(String secretHash) {
+        this.secretHash = secretHash;
     }
 
     long expiresAt() {

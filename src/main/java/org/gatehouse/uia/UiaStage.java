@@ -2,6 +2,8 @@ package org.gatehouse.uia;
 
 import jakarta.json.JsonObject;
 import java.util.Optional;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
 
 /**
  * One stage type of User-Interactive Authentication (spec: "Authentication types"), a CDI bean
@@ -25,6 +27,19 @@ public interface UiaStage {
      *         request with that error as it is
      */
     void attempt(JsonObject auth, UiaSessionView session);
+
+    /**
+     * Attempts the stage for an operation made without an access token, which acts for whichever
+     * user the stage proves (e.g. {@code POST /account/password} without a token, spec:
+     * "Password management"): the {@code auth} names the account and proves it.
+     *
+     * @return database id of the user proven
+     * @throws MatrixException as {@link #attempt}; by default 400 {@code M_UNRECOGNIZED}, as a
+     *         stage that names no user cannot tell whose account is meant
+     */
+    default long attemptProvingUser(JsonObject auth, UiaSessionView session) {
+        throw new MatrixException(400, ErrCode.M_UNRECOGNIZED, type() + " cannot tell whose account is meant");
+    }
 
     /**
      * Called once when the operation succeeds ({@link UiaService#finish}) in a session where this

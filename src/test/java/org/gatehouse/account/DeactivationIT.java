@@ -168,8 +168,62 @@ class DeactivationIT extends ClientIT {
     }
 
     @Test
-    void deactivateWithoutTokenIsMissingToken() {
-        assertError(http.post(DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT), 401, "M_MISSING_TOKEN");
+    void deactivateWithoutTokenIsChallengedForThePassword() {
+        assertPasswordChallenge(http.post(DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT));
+    }
+
+    @Test
+    void deactivateWithoutTokenDeactivatesTheUserThePasswordProves() {
+        Account account = accounts.register();
+        Account stranger = accounts.register();
+        String session = assertPasswordChallenge(http.post(DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT));
+
+        var reply = http.post(DEACTIVATE, withPassword(JsonObject.EMPTY_JSON_OBJECT, session, account));
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(Json.createObjectBuilder().add("id_server_unbind_result", "success").build(), reply.json());
+        accounts.assertTokenRevoked(account.accessToken());
+        assertError(login(account), 403, "M_USER_DEACTIVATED");
+        accounts.assertTokenWorks(stranger);
+    }
+
+    @Test
+    void deactivateWithoutTokenAndAWrongPasswordIsAFailedAttempt() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT));
+
+        var reply = http.post(DEACTIVATE, Accounts.withAuth(JsonObject.EMPTY_JSON_OBJECT,
+                passwordAuth(session, account.localpart(), "wrong password")));
+
+        JsonObject body = assertError(reply, 401, "M_FORBIDDEN", "flows", "params", "session");
+        assertEquals("Invalid password", body.getString("error"));
+        assertPasswordFlows(body);
+        accounts.assertTokenWorks(account);
+    }
+
+    @Test
+    void deactivateWithoutTokenForADeactivatedAccountIsAFailedAttempt() {
+        Account account = accounts.register();
+        deactivate(account, JsonObject.EMPTY_JSON_OBJECT);
+        String session = assertPasswordChallenge(http.post(DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT));
+
+        var reply = http.post(DEACTIVATE, withPassword(JsonObject.EMPTY_JSON_OBJECT, session, account));
+
+        JsonObject body = assertError(reply, 401, "M_FORBIDDEN", "flows", "params", "session");
+        assertEquals("Invalid password", body.getString("error"));
+    }
+
+    @Test
+    void aLaterStageWithOnlyAuthDeactivatesAsTheSessionWasStarted() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(DEACTIVATE,
+                Json.createObjectBuilder().add("erase", true).build(), account.accessToken()));
+
+        var reply = http.post(DEACTIVATE, Json.createObjectBuilder()
+                .add("auth", passwordAuth(session, account.localpart(), account.password())).build(), account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertError(login(account), 403, "M_USER_DEACTIVATED");
     }
 
     @Test

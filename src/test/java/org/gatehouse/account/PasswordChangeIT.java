@@ -213,8 +213,124 @@ class PasswordChangeIT extends ClientIT {
     }
 
     @Test
-    void changeWithoutTokenIsMissingToken() {
-        assertError(http.post(PASSWORD, change(NEW_PASSWORD)), 401, "M_MISSING_TOKEN");
+    void aLaterStageWithOnlyAuthChangesToTheNewPasswordSentFirst() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD, false), account.accessToken()));
+
+        var reply = http.post(PASSWORD, onlyPassword(session, account), account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(200, login(account, NEW_PASSWORD).status());
+        assertError(login(account, account.password()), 403, "M_FORBIDDEN");
+        accounts.assertTokenWorks(other);
+    }
+
+    @Test
+    void aNewPasswordSentWithALaterStageReplacesTheOneSentFirst() {
+        Account account = accounts.register();
+        String later = "the password chosen later";
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD), account.accessToken()));
+
+        var reply = http.post(PASSWORD, withPassword(change(later), session, account), account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(200, login(account, later).status());
+        assertError(login(account, NEW_PASSWORD), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void onlyAuthWithoutASessionIsMissingTheNewPassword() {
+        Account account = accounts.register();
+        JsonObject body = Json.createObjectBuilder().add("auth", Json.createObjectBuilder()
+                .add("type", "m.login.password").add("password", account.password())).build();
+
+        JsonObject error = assertError(http.post(PASSWORD, body, account.accessToken()), 400, "M_MISSING_PARAM");
+        assertEquals("Missing parameter: new_password", error.getString("error"));
+    }
+
+    @Test
+    void changeWithoutTokenIsChallengedForThePassword() {
+        assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+    }
+
+    @Test
+    void changeWithoutTokenCompletesForTheUserThePasswordProves() {
+        Account account = accounts.register();
+        Account stranger = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+
+        var reply = http.post(PASSWORD, withPassword(change(NEW_PASSWORD), session, account));
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(JsonObject.EMPTY_JSON_OBJECT, reply.json());
+        assertEquals(200, login(account, NEW_PASSWORD).status());
+        accounts.assertTokenRevoked(account.accessToken());
+        assertEquals(200, login(stranger, stranger.password()).status());
+    }
+
+    @Test
+    void changeWithoutTokenAndLogoutDevicesFalseKeepsTheDevices() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD, false)));
+
+        var reply = http.post(PASSWORD, withPassword(change(NEW_PASSWORD, false), session, account));
+
+        assertEquals(200, reply.status(), reply::text);
+        accounts.assertTokenWorks(account);
+    }
+
+    @Test
+    void changeWithoutTokenAndAWrongPasswordIsAFailedAttempt() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+
+        var reply = http.post(PASSWORD, Accounts.withAuth(change(NEW_PASSWORD),
+                passwordAuth(session, account.localpart(), "wrong password")));
+
+        JsonObject body = assertError(reply, 401, "M_FORBIDDEN", "flows", "params", "session");
+        assertEquals("Invalid password", body.getString("error"));
+        assertPasswordFlows(body);
+        assertEquals(200, login(account, account.password()).status());
+    }
+
+    @Test
+    void changeWithoutTokenForAnUnknownUserIsTheSameFailedAttempt() {
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+
+        var reply = http.post(PASSWORD, Accounts.withAuth(change(NEW_PASSWORD),
+                passwordAuth(session, Accounts.randomLocalpart("nobody"), "any password at all")));
+
+        JsonObject body = assertError(reply, 401, "M_FORBIDDEN", "flows", "params", "session");
+        assertEquals("Invalid password", body.getString("error"));
+    }
+
+    @Test
+    void changeWithoutTokenNamingNoAccountIsMissingParam() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+        JsonObject auth = Json.createObjectBuilder().add("type", "m.login.password").add("session", session)
+                .add("password", account.password()).build();
+
+        JsonObject body = assertError(http.post(PASSWORD, Accounts.withAuth(change(NEW_PASSWORD), auth)), 400,
+                "M_MISSING_PARAM");
+        assertEquals("Missing parameter: auth.identifier", body.getString("error"));
+    }
+
+    @Test
+    void aSessionStartedWithoutTokenCannotBeUsedWithOne() {
+        Account account = accounts.register();
+        String session = assertPasswordChallenge(http.post(PASSWORD, change(NEW_PASSWORD)));
+
+        var reply = http.post(PASSWORD, withPassword(change(NEW_PASSWORD), session, account), account.accessToken());
+
+        assertError(reply, 403, "M_FORBIDDEN");
+        assertEquals(200, login(account, account.password()).status());
+    }
+
+    /** A body of only {@code auth}: {@code account}'s password in {@code session}. */
+    private static JsonObject onlyPassword(String session, Account account) {
+        return Json.createObjectBuilder().add("auth", passwordAuth(session, account.localpart(), account.password())).build();
     }
 
     @Test

@@ -40,4 +40,16 @@ class MatrixJsSdkIT {
     void aRealClientManagesItsDevicesAndChangesItsPassword() {
         NodeClient.run("devices.mjs", base.toString().replaceAll("/+$", ""));
     }
+
+    /**
+     * User-Interactive Authentication as real clients drive it, through the sdk's InteractiveAuth:
+     * registration the way Element Web does it ({@code registerRequest({})} or {@code {auth: {}}}
+     * first, then the parameters with every stage) and the way older mobile clients do it (the
+     * parameters once, then stages with only {@code auth}), and a device deletion the way
+     * Element's device manager does it: src/test/blackbox/uia-clients.mjs.
+     */
+    @Test
+    void realClientsDriveUserInteractiveAuthentication() {
+        NodeClient.run("uia-clients.mjs", base.toString().replaceAll("/+$", ""));
+    }
 }

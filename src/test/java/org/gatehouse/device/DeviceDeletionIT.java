@@ -200,6 +200,84 @@ class DeviceDeletionIT extends ClientIT {
     }
 
     @Test
+    void aLaterStageWithOnlyAuthDeletesTheDeviceTheSessionWasStartedFor() {
+        Account account = accounts.register();
+        Account other = accounts.login(account);
+        String session = assertPasswordChallenge(reauth.deleteDevice(account.accessToken(), other.deviceId(), JsonObject.EMPTY_JSON_OBJECT));
+
+        var reply = reauth.deleteDevice(account.accessToken(), other.deviceId(), onlyPassword(session, account));
+
+        assertEquals(200, reply.status(), reply::text);
+        accounts.assertTokenRevoked(other.accessToken());
+    }
+
+    @Test
+    void aStolenSessionIdWithOnlyAuthCannotSwitchTheDeletionToAnotherDevice() {
+        Account account = accounts.register();
+        Account second = accounts.login(account);
+        Account third = accounts.login(account);
+        String session = assertPasswordChallenge(reauth.deleteDevice(account.accessToken(), second.deviceId(), JsonObject.EMPTY_JSON_OBJECT));
+
+        var reply = reauth.deleteDevice(account.accessToken(), third.deviceId(), onlyPassword(session, account));
+
+        JsonObject body = assertError(reply, 403, "M_FORBIDDEN");
+        assertEquals("Requested operation has changed during the UI authentication session", body.getString("error"));
+        accounts.assertTokenWorks(second);
+        accounts.assertTokenWorks(third);
+    }
+
+    @Test
+    void aStolenBulkSessionIdCannotSwitchTheDeletionToAnotherDevice() {
+        Account account = accounts.register();
+        Account second = accounts.login(account);
+        Account third = accounts.login(account);
+        String session = assertPasswordChallenge(http.post(DELETE_DEVICES, devicesBody(second.deviceId()), account.accessToken()));
+
+        var reply = reauth.deleteDevice(account.accessToken(), third.deviceId(), onlyPassword(session, account));
+
+        JsonObject body = assertError(reply, 403, "M_FORBIDDEN");
+        assertEquals("Requested operation has changed during the UI authentication session", body.getString("error"));
+        accounts.assertTokenWorks(second);
+        accounts.assertTokenWorks(third);
+    }
+
+    @Test
+    void aLaterBulkStageWithOnlyAuthDeletesTheDevicesListedFirst() {
+        Account account = accounts.register();
+        Account second = accounts.login(account);
+        Account third = accounts.login(account);
+        String session = assertPasswordChallenge(http.post(DELETE_DEVICES, devicesBody(second.deviceId()), account.accessToken()));
+
+        var reply = http.post(DELETE_DEVICES, onlyPassword(session, account), account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(JsonObject.EMPTY_JSON_OBJECT, reply.json());
+        accounts.assertTokenRevoked(second.accessToken());
+        accounts.assertTokenWorks(third);
+    }
+
+    @Test
+    void aLaterBulkStageWithOnlyAuthAfterAWrongPasswordStillDeletesTheDevicesListedFirst() {
+        Account account = accounts.register();
+        Account second = accounts.login(account);
+        JsonObject body = devicesBody(second.deviceId());
+        String session = assertPasswordChallenge(http.post(DELETE_DEVICES, body, account.accessToken()));
+        var wrong = http.post(DELETE_DEVICES, Json.createObjectBuilder()
+                .add("auth", passwordAuth(session, account.localpart(), "wrong password")).build(), account.accessToken());
+        assertPasswordFlows(assertError(wrong, 401, "M_FORBIDDEN", "flows", "params", "session"));
+
+        var reply = http.post(DELETE_DEVICES, onlyPassword(session, account), account.accessToken());
+
+        assertEquals(200, reply.status(), reply::text);
+        accounts.assertTokenRevoked(second.accessToken());
+    }
+
+    /** A body of only {@code auth}: {@code account}'s password in {@code session}. */
+    private static JsonObject onlyPassword(String session, Account account) {
+        return Json.createObjectBuilder().add("auth", passwordAuth(session, account.localpart(), account.password())).build();
+    }
+
+    @Test
     void anotherUsersSessionCannotBeUsed() {
         Account account = accounts.register();
         Account other = accounts.login(account);

@@ -80,6 +80,15 @@ class GuestRegistrationIT {
     }
 
     @Test
+    void guestIsRefusedOnAccountEndpointsWhoseTokenIsOptional() {
+        String token = registerGuest().getString("access_token");
+        JsonObject change = Json.createObjectBuilder().add("new_password", "a guest's new password").build();
+        assertError(http.post("/_matrix/client/v3/account/password", change, token), 403, "M_GUEST_ACCESS_FORBIDDEN");
+        assertError(http.post("/_matrix/client/v3/account/deactivate", Json.createObjectBuilder().build(), token),
+                403, "M_GUEST_ACCESS_FORBIDDEN");
+    }
+
+    @Test
     void guestCannotGetLoginTokensByCapability() {
         String token = registerGuest().getString("access_token");
         var capabilities = http.get("/_matrix/client/v3/capabilities", token).json().getJsonObject("capabilities");

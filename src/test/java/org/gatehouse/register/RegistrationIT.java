@@ -277,14 +277,6 @@ class RegistrationIT extends ClientIT {
         assertEquals(first.string("user_id"), accounts.whoami(second.string("access_token")).string("user_id"));
     }
 
-    @Test
-    void sessionUsedForAnotherUsernameIsForbidden() {
-        JsonObject started = registration(randomLocalpart("first"), PASSWORD).build();
-        String session = accounts.startRegistration(started);
-        JsonObject other = withAuth(registration(randomLocalpart("other"), PASSWORD).build(), dummyAuth(session));
-
-        assertError(http.post(REGISTER, other), 403, "M_FORBIDDEN");
-    }
 
     @Test
     void unknownSessionIsUnknown() {

@@ -149,14 +149,52 @@ class RegistrationTokenIT {
 
     @Test
     void termsStageCompletesWithJustTypeAndSession() {
-        JsonObject body = registration(randomLocalpart("terms"), PASSWORD).build();
+        String token = admin.createToken(adminToken, 1L);
+        String localpart = randomLocalpart("terms");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = startSession(body);
+        assertEquals(401, http.post(REGISTER, withAuth(body, tokenAuth(session, token))).status());
+
+        MatrixHttp.Reply reply = http.post(REGISTER, Json.createObjectBuilder().add("auth", termsAuth(session)).build());
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(userId(localpart), reply.string("user_id"));
+    }
+
+    @Test
+    void termsBeforeTheTokenAreOutOfTheFlowsOrder() {
+        JsonObject body = registration(randomLocalpart("order"), PASSWORD).build();
         String session = startSession(body);
 
         MatrixHttp.Reply reply = http.post(REGISTER, withAuth(body, termsAuth(session)));
 
         assertEquals(401, reply.status(), reply::text);
-        assertEquals(Set.of("flows", "params", "session", "completed"), reply.json().keySet(), reply::text);
-        assertEquals(Json.createArrayBuilder().add(TERMS_STAGE).build(), reply.json().getJsonArray("completed"));
+        JsonObject json = reply.json();
+        assertEquals(Set.of("errcode", "error", "flows", "params", "session"), json.keySet(), json::toString);
+        assertEquals("M_UNAUTHORIZED", json.getString("errcode"));
+        assertEquals("Authentication stage m.login.terms comes later in every flow that contains the stages completed so far",
+                json.getString("error"));
+        assertEquals(session, json.getString("session"));
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("stages", Json.createArrayBuilder().add(TOKEN_STAGE).add(TERMS_STAGE))).build(),
+                json.getJsonArray("flows"));
+    }
+
+    @Test
+    void theTokenAfterStagesOutOfOrderStillCompletesTheFlow() {
+        String token = admin.createToken(adminToken, 1L);
+        String localpart = randomLocalpart("reorder");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = startSession(body);
+        assertEquals(401, http.post(REGISTER, withAuth(body, termsAuth(session))).status());
+
+        MatrixHttp.Reply afterToken = http.post(REGISTER, withAuth(body, tokenAuth(session, token)));
+        assertEquals(Json.createArrayBuilder().add(TOKEN_STAGE).build(), afterToken.json().getJsonArray("completed"),
+                afterToken::text);
+        MatrixHttp.Reply done = http.post(REGISTER, withAuth(body, termsAuth(session)));
+
+        assertEquals(200, done.status(), done::text);
+        assertEquals(userId(localpart), done.string("user_id"));
     }
 
     @Test
