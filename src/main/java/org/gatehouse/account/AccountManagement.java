@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.http.Requester;
@@ -32,6 +33,13 @@ public class AccountManagement {
      */
     static final String NOTHING_TO_UNBIND = "success";
 
+    /** The refusal of a password change for an account whose password a directory owns. */
+    static final String DIRECTORY_OWNS_PASSWORD =
+            "Your password is managed by your organisation's directory (LDAP); change it there, not through Matrix";
+
+    @Inject
+    PasswordBackends passwordBackends;
+
     @Inject
     UiaService uia;
 
@@ -48,7 +56,9 @@ public class AccountManagement {
     Audit audit;
 
     /**
-     * Changes the requester's password. The password policy is checked first, so a weak password
+     * Changes the requester's password. An account whose password a directory owns (the
+     * {@code ldap} backend made it) cannot: 403 {@code M_FORBIDDEN} saying so, before anything
+     * else. The password policy is checked next, so a weak password
      * is refused before the user is asked to authenticate. With {@code logout_devices} (the
      * default) every other device of the user is logged out and deleted; the requester's device
      * and access token stay valid, as the spec asks.
@@ -59,6 +69,9 @@ public class AccountManagement {
      *         403 {@code M_FORBIDDEN} for another user's credentials
      */
     public void changePassword(Requester requester, ChangePasswordRequest request, JsonObject body) {
+        if (!passwordBackends.ownsLocally(requester.userRef())) {
+            throw MatrixException.forbidden(DIRECTORY_OWNS_PASSWORD);
+        }
         policy.check(request.newPassword());
         UiaOutcome outcome = authenticate(requester, "/account/password", body, Set.of("new_password"));
         updates.changePassword(requester.userRef(), hasher.hash(request.newPassword()),
