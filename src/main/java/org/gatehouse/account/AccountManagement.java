@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Optional;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
@@ -42,6 +43,13 @@ public class AccountManagement {
     static final String NOTHING_TO_UNBIND = "success";
 
     private static final String NEW_PASSWORD = "new_password";
+
+    /** The refusal of a password change for an account whose password a directory owns. */
+    static final String DIRECTORY_OWNS_PASSWORD =
+            "Your password is managed by your organisation's directory (LDAP); change it there, not through Matrix";
+
+    @Inject
+    PasswordBackends passwordBackends;
 
     @Inject
     UiaService uia;
@@ -83,7 +91,9 @@ public class AccountManagement {
 
     /**
      * Changes the password of the requester, or without a requester of the user the password
-     * stage proves. The password policy is checked first, so a weak password is refused before
+     * stage proves. An account whose password a directory owns (the {@code ldap} backend made it)
+     * cannot: 403 {@code M_FORBIDDEN} saying so, before anything else when a requester is known,
+     * after the password stage otherwise. The password policy is checked first, so a weak password is refused before
      * the user is asked to authenticate. With {@code logout_devices} (the default) every other
      * device of the user is logged out and deleted; the requester's device and access token stay
      * valid, as the spec asks (without a requester, every device is logged out).
@@ -96,12 +106,14 @@ public class AccountManagement {
      *         user's credentials
      */
     public void changePassword(Optional<Requester> requester, ChangePasswordRequest request, JsonObject body) {
+        requester.ifPresent(known -> requireLocalPassword(known.userRef()));
         if (request.newPassword() != null) {
             policy.check(request.newPassword());
         } else if (!UiaOperation.continuesSession(body)) {
             throw missingNewPassword();
         }
         UiaOutcome outcome = authenticate(requester, "/account/password", body, NEW_PASSWORD);
+        requireLocalPassword(outcome.userRef());
         String passwordHash = outcome.secretHash().orElseThrow(AccountManagement::missingNewPassword);
         boolean logoutDevices = !JsonValue.FALSE.equals(outcome.parameters().get("logout_devices"));
         updates.changePassword(outcome.userRef(), passwordHash, logoutDevices,
@@ -135,6 +147,12 @@ public class AccountManagement {
     private String userId(long userRef) {
         return users.findById(userRef).map(user -> new UserId(user.localpart(), server.serverName()).toString())
                 .orElseThrow(() -> new IllegalStateException("No user " + userRef));
+    }
+
+    private void requireLocalPassword(long userRef) {
+        if (!passwordBackends.ownsLocally(userRef)) {
+            throw MatrixException.forbidden(DIRECTORY_OWNS_PASSWORD);
+        }
     }
 
     private static MatrixException missingNewPassword() {

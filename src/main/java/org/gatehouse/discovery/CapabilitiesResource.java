@@ -8,15 +8,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.config.LoginTokenConfig;
+import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.http.AllowGuest;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.http.Requester;
 
 /**
  * {@code GET /_matrix/client/v3/capabilities} (spec: "Capabilities negotiation";
  * {@code capabilities.yaml}): the account capabilities Gatehouse decides, stated honestly —
- * password change is served to users (not guests, who have no password), third-party
+ * password change is served to users whose password Gatehouse keeps (not guests, who have no
+ * password, nor users whose password a directory owns: the {@code ldap} backend), third-party
  * identifiers are not stored, and login tokens follow {@code gatehouse.login-token.enabled}
  * (never for guests).
  */
@@ -47,10 +50,15 @@ public class CapabilitiesResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    PasswordBackends passwordBackends;
+
     @GET
     public CapabilitiesResponse capabilities() {
-        boolean guest = context.requester().guest();
+        Requester requester = context.requester();
+        boolean guest = requester.guest();
         boolean loginToken = loginTokens.enabled() && !guest;
-        return new CapabilitiesResponse(new Capabilities(new Enabled(!guest), new Enabled(loginToken), new Enabled(false)));
+        boolean changePassword = !guest && passwordBackends.ownsLocally(requester.userRef());
+        return new CapabilitiesResponse(new Capabilities(new Enabled(changePassword), new Enabled(loginToken), new Enabled(false)));
     }
 }

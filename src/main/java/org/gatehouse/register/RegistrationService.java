@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import org.gatehouse.appservice.ExclusiveNamespaces;
+import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
@@ -37,6 +38,10 @@ import org.gatehouse.ratelimit.RateLimiter;
 public class RegistrationService {
 
     private static final int GENERATED_LOCALPART_ATTEMPTS = 5;
+
+    /** A name a directory user would log in as (first login makes the account) is taken already. */
+    @Inject
+    PasswordBackends passwordBackends;
 
     @Inject
     RegistrationConfig config;
@@ -198,7 +203,7 @@ public class RegistrationService {
     private void checkAvailable(String localpart) {
         LocalpartRules.validateForRegistration(localpart, server.serverName());
         exclusiveNamespaces.checkAvailable(localpart);
-        if (users.existsByLocalpart(localpart)) {
+        if (users.existsByLocalpart(localpart) || passwordBackends.claimedElsewhere(localpart)) {
             throw AccountCreator.userInUse();
         }
     }

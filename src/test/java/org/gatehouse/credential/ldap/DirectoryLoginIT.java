@@ -1,0 +1,230 @@
+package org.gatehouse.credential.ldap;
+
+import static org.gatehouse.testing.MatrixAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.gatehouse.device.Reauth;
+import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.ClientIT;
+import org.gatehouse.testing.GatehouseDeployment;
+import org.gatehouse.testing.MatrixHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Directory login end to end: Gatehouse with {@code gatehouse.password-backends=ldap,local} against
+ * the UnboundID in-memory directory this test JVM runs (a dead URI first, so every login also
+ * fails over), with a service account and a required group. Each test adds its own people.
+ */
+class DirectoryLoginIT extends ClientIT {
+
+    private static final TestDirectory LDAP = new TestDirectory();
+    private static final String DEAD_URI = "ldap://127.0.0.1:" + TestDirectory.freePort();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatehouseDeployment.war(Map.of(
+                "gatehouse.password-backends", "ldap,local",
+                "gatehouse.ldap.uris", DEAD_URI + "," + LDAP.uri(),
+                "gatehouse.ldap.bind-dn", TestDirectory.SERVICE_DN,
+                "gatehouse.ldap.bind-password", "service-pw",
+                "gatehouse.ldap.base", TestDirectory.BASE,
+                "gatehouse.ldap.filter", "(objectClass=inetOrgPerson)",
+                "gatehouse.ldap.required-filter", TestDirectory.GROUP_FILTER,
+                "gatehouse.ldap.connect-timeout-ms", "1000",
+                "gatehouse.ldap.response-timeout-ms", "2000",
+                "gatehouse.ldap.retry-after-seconds", "7"));
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        LDAP.close();
+    }
+
+    /** Adds a person (uid = a random name) to the directory; returns the uid. Password: uid + "-pw". */
+    private static String person(String prefix, boolean inGroup) {
+        String uid = Accounts.randomLocalpart(prefix);
+        Entry entry = new Entry("uid=" + uid + ",ou=people," + TestDirectory.BASE);
+        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "gatehouseAdUser");
+        entry.addAttribute("uid", uid);
+        entry.addAttribute("cn", "Person " + uid);
+        entry.addAttribute("sn", uid);
+        entry.addAttribute("mail", uid + "@example.org");
+        entry.addAttribute("userPassword", uid + "-pw");
+        if (inGroup) {
+            entry.addAttribute("memberOf", "cn=matrix-users,ou=groups," + TestDirectory.BASE);
+        }
+        try {
+            LDAP.server().add(entry);
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+        return uid;
+    }
+
+    private MatrixHttp.Reply login(String user, String password) {
+        return http.post(Accounts.LOGIN, Accounts.passwordLogin(user, password).build());
+    }
+
+    private MatrixHttp.Reply loginByEmail(String address, String password) {
+        return http.post(Accounts.LOGIN, Json.createObjectBuilder()
+                .add("type", "m.login.password")
+                .add("identifier", Json.createObjectBuilder().add("type", "m.id.thirdparty").add("medium", "email").add("address", address))
+                .add("password", password).build());
+    }
+
+    @Test
+    void aDirectoryUserLogsInAndTheFirstLoginMakesTheAccount() {
+        String uid = person("dir", true);
+
+        MatrixHttp.Reply reply = login(uid, uid + "-pw");
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(Accounts.userId(uid), reply.string("user_id"));
+        assertEquals(200, accounts.whoami(reply.string("access_token")).status());
+        MatrixHttp.Reply again = login(Accounts.userId(uid), uid + "-pw");
+        assertEquals(Accounts.userId(uid), again.string("user_id"), again::text);
+    }
+
+    @Test
+    void aDirectoryNameInCapitalsIsTheSameLowercasedUser() {
+        String uid = person("dir", true);
+
+        MatrixHttp.Reply reply = login(uid.toUpperCase(java.util.Locale.ROOT), uid + "-pw");
+
+        assertEquals(Accounts.userId(uid), reply.string("user_id"), reply::text);
+    }
+
+    @Test
+    void aDirectoryUserLogsInByEmail() {
+        String uid = person("mail", true);
+
+        MatrixHttp.Reply reply = loginByEmail(uid.toUpperCase(java.util.Locale.ROOT) + "@Example.org", uid + "-pw");
+
+        assertEquals(200, reply.status(), reply::text);
+        assertEquals(Accounts.userId(uid), reply.string("user_id"));
+    }
+
+    @Test
+    void aWrongDirectoryPasswordAndAnUnknownNameLookTheSame() {
+        String uid = person("dir", true);
+
+        JsonObject wrong = assertError(login(uid, "not-it"), 403, "M_FORBIDDEN");
+        JsonObject unknown = assertError(login(Accounts.randomLocalpart("nobody"), "not-it"), 403, "M_FORBIDDEN");
+        assertEquals(unknown, wrong);
+    }
+
+    @Test
+    void aPersonOutsideTheRequiredGroupCannotLogIn() {
+        String uid = person("outsider", false);
+
+        assertError(login(uid, uid + "-pw"), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void aDirectoryNameThatIsNoMatrixLocalpartCannotLogIn() {
+        assertError(login("o'neil", "oneil-pw"), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void aPasswordChangedInTheDirectoryWorksAtOnce() throws LDAPException {
+        String uid = person("dir", true);
+        assertEquals(200, login(uid, uid + "-pw").status());
+
+        LDAP.server().modify("uid=" + uid + ",ou=people," + TestDirectory.BASE,
+                new Modification(ModificationType.REPLACE, "userPassword", "changed-pw"));
+
+        assertError(login(uid, uid + "-pw"), 403, "M_FORBIDDEN");
+        assertEquals(200, login(uid, "changed-pw").status());
+    }
+
+    @Test
+    void aPersonDeletedFromTheDirectoryCannotLogInWithAnyPassword() throws LDAPException {
+        String uid = person("gone", true);
+        assertEquals(200, login(uid, uid + "-pw").status());
+
+        LDAP.server().delete("uid=" + uid + ",ou=people," + TestDirectory.BASE);
+
+        assertError(login(uid, uid + "-pw"), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void localAccountsStillLogInAfterTheDirectory() {
+        Accounts.Account local = accounts.register();
+
+        assertEquals(200, login(local.localpart(), local.password()).status());
+    }
+
+    @Test
+    void aDirectoryUserCannotChangeThePasswordThroughMatrix() {
+        String uid = person("dir", true);
+        String token = login(uid, uid + "-pw").string("access_token");
+
+        JsonObject body = assertError(http.post("/_matrix/client/v3/account/password",
+                Json.createObjectBuilder().add("new_password", "a brand new passphrase").build(), token), 403, "M_FORBIDDEN");
+        assertEquals("Your password is managed by your organisation's directory (LDAP); change it there, not through Matrix",
+                body.getString("error"));
+        assertEquals(false, http.get("/_matrix/client/v3/capabilities", token).json()
+                .getJsonObject("capabilities").getJsonObject("m.change_password").getBoolean("enabled"));
+    }
+
+    @Test
+    void aLocalUserStillSeesPasswordChangeOffered() {
+        Accounts.Account local = accounts.register();
+
+        assertEquals(true, http.get("/_matrix/client/v3/capabilities", local.accessToken()).json()
+                .getJsonObject("capabilities").getJsonObject("m.change_password").getBoolean("enabled"));
+    }
+
+    @Test
+    void aNameInTheDirectoryCannotBeRegistered() {
+        String uid = person("taken", true);
+
+        assertError(http.get("/_matrix/client/v3/register/available?username=" + uid), 400, "M_USER_IN_USE");
+        assertError(http.post(Accounts.REGISTER, Accounts.registration(uid, Accounts.PASSWORD).build()), 400, "M_USER_IN_USE");
+    }
+
+    @Test
+    void theUiaPasswordStageTakesTheDirectoryPassword() {
+        String uid = person("uia", true);
+        MatrixHttp.Reply session = login(uid, uid + "-pw");
+        String token = session.string("access_token");
+        String device = session.string("device_id");
+        Reauth reauth = new Reauth(http);
+
+        String uiaSession = Reauth.assertPasswordChallenge(reauth.deleteDevice(token, device, JsonObject.EMPTY_JSON_OBJECT));
+        MatrixHttp.Reply done = reauth.deleteDevice(token, device, Json.createObjectBuilder()
+                .add("auth", Reauth.passwordAuth(uiaSession, uid, uid + "-pw")).build());
+
+        assertEquals(200, done.status(), done::text);
+    }
+
+    @Test
+    void aStoppedDirectoryAnswers503WithRetryAfterThenRecovers() {
+        String uid = person("outage", true);
+        Accounts.Account local = accounts.register();
+        LDAP.stop();
+        try {
+            MatrixHttp.Reply down = login(uid, uid + "-pw");
+            assertError(down, 503, "M_UNKNOWN", "retry_after_ms");
+            assertEquals("7", down.header("Retry-After"));
+            assertError(login(local.localpart(), local.password()), 503, "M_UNKNOWN", "retry_after_ms");
+            assertEquals(200, accounts.whoami(local.accessToken()).status());
+        } finally {
+            LDAP.start();
+        }
+        MatrixHttp.Reply back = login(uid, uid + "-pw");
+        assertEquals(200, back.status(), back::text);
+        assertNotNull(back.string("access_token"));
+    }
+}
