@@ -15,7 +15,9 @@ import org.gatehouse.http.RequestContext;
 /**
  * {@code POST /_matrix/client/v3/account/password} (spec: "Password management";
  * {@code password_management.yaml}). Gatehouse requires an access token here: the flows it could
- * offer without one (e-mail or phone verification) are not implemented. Guests may not use it.
+ * offer without one (e-mail or phone verification) are not implemented. Guests may not use it, nor
+ * a suspended account (403 {@code M_USER_SUSPENDED}, spec: "Account suspension"), which is told
+ * so before any User-Interactive Authentication.
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/password")
@@ -32,6 +34,7 @@ public class PasswordResource {
 
     @POST
     public EmptyResponse changePassword(ChangePasswordRequest request) {
+        context.requester().refuseIfSuspended();
         accounts.changePassword(context.requester(), request, context.body());
         return EmptyResponse.INSTANCE;
     }

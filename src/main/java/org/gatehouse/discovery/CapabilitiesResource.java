@@ -17,8 +17,9 @@ import org.gatehouse.http.RequestContext;
  * {@code GET /_matrix/client/v3/capabilities} (spec: "Capabilities negotiation";
  * {@code capabilities.yaml}): the account capabilities Gatehouse decides, stated honestly —
  * password change is served to users (not guests, who have no password), third-party
- * identifiers are not stored, and login tokens follow {@code gatehouse.login-token.enabled}
- * (never for guests).
+ * identifiers are not stored, login tokens follow {@code gatehouse.login-token.enabled}
+ * (never for guests), and a server admin may lock and suspend accounts
+ * ({@code m.account_moderation}, left out for everyone else as the spec asks).
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/capabilities")
@@ -31,10 +32,15 @@ public class CapabilitiesResource {
     public record Enabled(boolean enabled) {
     }
 
-    /** The capabilities object. */
+    /** {@code m.account_moderation}: what the requester may do through the admin module. */
+    public record AccountModeration(boolean suspend, boolean lock) {
+    }
+
+    /** The capabilities object; {@code m.account_moderation} only for server admins (absent otherwise). */
     public record Capabilities(@JsonbProperty("m.change_password") Enabled changePassword,
                                @JsonbProperty("m.get_login_token") Enabled getLoginToken,
-                               @JsonbProperty("m.3pid_changes") Enabled thirdPartyIdChanges) {
+                               @JsonbProperty("m.3pid_changes") Enabled thirdPartyIdChanges,
+                               @JsonbProperty("m.account_moderation") AccountModeration accountModeration) {
     }
 
     /** The 200 body. */
@@ -51,6 +57,8 @@ public class CapabilitiesResource {
     public CapabilitiesResponse capabilities() {
         boolean guest = context.requester().guest();
         boolean loginToken = loginTokens.enabled() && !guest;
-        return new CapabilitiesResponse(new Capabilities(new Enabled(!guest), new Enabled(loginToken), new Enabled(false)));
+        AccountModeration moderation = context.requester().admin() ? new AccountModeration(true, true) : null;
+        return new CapabilitiesResponse(new Capabilities(new Enabled(!guest), new Enabled(loginToken), new Enabled(false),
+                moderation));
     }
 }
