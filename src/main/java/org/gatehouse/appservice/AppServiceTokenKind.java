@@ -60,6 +60,6 @@ public class AppServiceTokenKind implements AccessTokenKind {
                         "The device " + assertion.deviceId() + " does not belong to " + target));
         return new Requester(user.id(), target.toString(), device == null ? null : device.id(),
                 device == null ? null : device.deviceId(), null, user.guest(), user.admin(),
-                new AppServiceActor(service.id(), service.rateLimited()));
+                new AppServiceActor(service.id(), service.rateLimited()), user.locked(), user.suspended());
     }
 }

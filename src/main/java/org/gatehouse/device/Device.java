@@ -20,7 +20,8 @@ import org.gatehouse.user.User;
         query = "select d from Device d where d.user.id = :userId and d.deviceId = :deviceId")
 @NamedQuery(name = Device.FIND_BY_USER, query = "select d from Device d where d.user.id = :userId order by d.deviceId")
 @NamedQuery(name = Device.RECORD_SEEN, query = """
-        update Device d set d.lastSeenTs = :ts, d.lastSeenIp = coalesce(:ip, d.lastSeenIp)
+        update Device d set d.lastSeenTs = :ts, d.lastSeenIp = coalesce(:ip, d.lastSeenIp),
+               d.lastSeenUserAgent = coalesce(:agent, d.lastSeenUserAgent)
         where d.id = :id and (d.lastSeenTs is null or d.lastSeenTs < :ts)""")
 public class Device {
 
@@ -33,6 +34,9 @@ public class Device {
 
     /** The Bean Validation message of a display name longer than {@link #MAX_DISPLAY_NAME_LENGTH}. */
     public static final String DISPLAY_NAME_TOO_LONG = "must be at most {max} characters long";
+
+    /** The longest user agent stored (the {@code last_seen_user_agent} column's size). */
+    public static final int MAX_USER_AGENT_LENGTH = 512;
 
     @Id
     @SequenceGenerator(name = "gh_device_id", sequenceName = "gh_id_seq", allocationSize = 50)
@@ -54,6 +58,9 @@ public class Device {
 
     @Column(name = "last_seen_ip")
     private String lastSeenIp;
+
+    @Column(name = "last_seen_user_agent")
+    private String lastSeenUserAgent;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private long createdAt;
@@ -94,6 +101,11 @@ public class Device {
 
     public String lastSeenIp() {
         return lastSeenIp;
+    }
+
+    /** The user agent the device was last seen with, or {@code null} when never seen with one. */
+    public String lastSeenUserAgent() {
+        return lastSeenUserAgent;
     }
 
     public void seen(long timestamp, String ip) {

@@ -17,7 +17,8 @@ import org.gatehouse.config.DeviceConfig;
 import org.gatehouse.device.LastSeenTracker.Sighting;
 
 /**
- * Keeps each device's {@code last_seen_ts} and {@code last_seen_ip} (spec: "Device Management",
+ * Keeps each device's {@code last_seen_ts} and {@code last_seen_ip} (and the user agent the admin
+ * module's whois shows; spec: "Device Management",
  * {@code client_device.yaml}) current without a database write per request: every authenticated
  * request records a sighting in memory ({@link #seen}), and the sightings are written to the
  * database in one transaction every {@code gatehouse.devices.last-seen-flush-seconds} on the
@@ -58,7 +59,17 @@ public class DeviceActivity {
 
     /** Records that the device made a request now from {@code ip} ({@code null} when unknown). */
     public void seen(long deviceRef, String ip) {
-        tracker.record(deviceRef, clock.millis(), ip);
+        seen(deviceRef, ip, null);
+    }
+
+    /**
+     * Records that the device made a request now from {@code ip} with {@code userAgent} (either
+     * {@code null} when unknown); a user agent longer than the column is cut.
+     */
+    public void seen(long deviceRef, String ip, String userAgent) {
+        String agent = userAgent == null || userAgent.length() <= Device.MAX_USER_AGENT_LENGTH ? userAgent
+                : userAgent.substring(0, Device.MAX_USER_AGENT_LENGTH);
+        tracker.record(deviceRef, clock.millis(), ip, agent);
     }
 
     /**
@@ -66,7 +77,13 @@ public class DeviceActivity {
      * {@code storedIp}, either {@code null} when never stored) and the one not yet written.
      */
     public Optional<Sighting> lastSeen(long deviceRef, Long storedTs, String storedIp) {
-        Optional<Sighting> stored = storedTs == null ? Optional.empty() : Optional.of(new Sighting(storedTs, storedIp));
+        return lastSeen(deviceRef, storedTs, storedIp, null);
+    }
+
+    /** {@link #lastSeen(long, Long, String)} with the stored user agent. */
+    public Optional<Sighting> lastSeen(long deviceRef, Long storedTs, String storedIp, String storedUserAgent) {
+        Optional<Sighting> stored = storedTs == null ? Optional.empty()
+                : Optional.of(new Sighting(storedTs, storedIp, storedUserAgent));
         Optional<Sighting> pending = tracker.pending(deviceRef);
         if (stored.isEmpty()) {
             return pending;

@@ -160,8 +160,50 @@ public class DeviceManagement {
         deviceIds.forEach(deviceId -> audit.deviceDeleted(requester.userId(), deviceId));
     }
 
+    /** Every device of the user, ordered by device ID, with their last sighting and user agent (for admins). */
+    @Transactional
+    public List<DeviceDetails> details(long userRef) {
+        return devices.findByUser(userRef).stream().map(this::details).toList();
+    }
+
+    /**
+     * One device of the user with its user agent (for admins).
+     *
+     * @throws MatrixException 404 {@code M_NOT_FOUND} when the user has no device with this ID
+     */
+    @Transactional
+    public DeviceDetails details(long userRef, String deviceId) {
+        return details(find(userRef, deviceId));
+    }
+
+    /**
+     * Renames a device of the user on an admin's behalf; {@code null} keeps the name.
+     *
+     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a name longer than
+     *         {@value Device#MAX_DISPLAY_NAME_LENGTH} characters; 404 {@code M_NOT_FOUND} when the
+     *         user has no device with this ID
+     */
+    @Transactional
+    public void rename(long userRef, String deviceId, String displayName) {
+        if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
+            throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
+                    + " characters long");
+        }
+        Device device = find(userRef, deviceId);
+        if (displayName != null) {
+            device.rename(displayName);
+        }
+    }
+
     private Device find(long userRef, String deviceId) {
         return devices.find(userRef, deviceId).orElseThrow(() -> MatrixException.notFound("Unknown device"));
+    }
+
+    private DeviceDetails details(Device device) {
+        Optional<Sighting> seen = activity.lastSeen(device.id(), device.lastSeenTs(), device.lastSeenIp(),
+                device.lastSeenUserAgent());
+        return new DeviceDetails(device.deviceId(), device.displayName(), seen.map(Sighting::ip).orElse(null),
+                seen.map(Sighting::timestamp).orElse(null), seen.map(Sighting::userAgent).orElse(null));
     }
 
     private DeviceInfo info(Device device) {

@@ -37,13 +37,14 @@ public class DeviceRepository {
 
     /**
      * Records a sighting of the device unless a later one is already stored; a {@code null}
-     * address keeps the stored one. Nothing happens for a device that is gone.
+     * address or user agent keeps the stored one. Nothing happens for a device that is gone.
      */
-    public void recordSeen(long deviceRef, long timestamp, String ip) {
+    public void recordSeen(long deviceRef, long timestamp, String ip, String userAgent) {
         em.createNamedQuery(Device.RECORD_SEEN)
                 .setParameter("id", deviceRef)
                 .setParameter("ts", timestamp)
                 .setParameter("ip", ip)
+                .setParameter("agent", userAgent)
                 .executeUpdate();
     }
 

@@ -61,6 +61,17 @@ public class DeviceService {
     }
 
     /**
+     * Opens a session for {@code user} on a new device whose access token expires at
+     * {@code expiresAt} ({@link TokenService#issueUntil}), without a refresh token.
+     */
+    @Transactional
+    public DeviceSession openSessionUntil(User user, String displayName, Long expiresAt) {
+        Device device = create(user, DeviceIds.generate(random), displayName);
+        return new DeviceSession("@" + user.localpart() + ":" + server.serverName(), device.deviceId(),
+                tokens.issueUntil(user, device, expiresAt));
+    }
+
+    /**
      * Creates a device of user {@code userRef} without any session: an application service's
      * device (Application Service API, "Device management", "Creating devices").
      *

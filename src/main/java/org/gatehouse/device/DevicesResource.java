@@ -50,12 +50,15 @@ public class DevicesResource {
 
     /**
      * Renames one of the requester's devices; 404 {@code M_NOT_FOUND} for any other ID, except that
-     * an application service creates the device.
+     * an application service creates the device. A suspended account may not rename its devices
+     * (403 {@code M_USER_SUSPENDED}, spec: "Account suspension": a device's display name is
+     * visible to other users, like profile data).
      */
     @PUT
     @Path("/{deviceId}")
     @AllowGuest
     public EmptyResponse update(@PathParam("deviceId") String deviceId, UpdateDeviceRequest request) {
+        context.requester().refuseIfSuspended();
         devices.update(context.requester(), deviceId, request.displayName());
         return EmptyResponse.INSTANCE;
     }

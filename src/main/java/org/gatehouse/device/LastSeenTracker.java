@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When and from which address each device was last seen, recorded in memory on every
+ * When, from which address and with which user agent each device was last seen, recorded in memory on every
  * authenticated request and handed over in batches ({@link #drain}) to be written to the database,
  * so that keeping {@code last_seen_ts} and {@code last_seen_ip} current costs no database write
  * per request. Thread-safe; holds at most one entry per device active since the last drain.
@@ -18,17 +18,24 @@ public final class LastSeenTracker {
      *
      * @param timestamp milliseconds since the Unix epoch
      * @param ip        the client's address, or {@code null} when unknown
+     * @param userAgent the client's {@code User-Agent}, or {@code null} when it sent none
      */
-    public record Sighting(long timestamp, String ip) {
+    public record Sighting(long timestamp, String ip, String userAgent) {
+
+        /** A sighting without a user agent. */
+        public Sighting(long timestamp, String ip) {
+            this(timestamp, ip, null);
+        }
 
         /**
-         * The later of the two sightings (this one on a tie), with the other's address when the
-         * later one has none.
+         * The later of the two sightings (this one on a tie), with the other's address and user
+         * agent where the later one has none.
          */
         public Sighting latest(Sighting other) {
             Sighting later = other.timestamp > timestamp ? other : this;
             Sighting earlier = later == this ? other : this;
-            return later.ip != null || earlier.ip == null ? later : new Sighting(later.timestamp, earlier.ip);
+            return new Sighting(later.timestamp, later.ip != null ? later.ip : earlier.ip,
+                    later.userAgent != null ? later.userAgent : earlier.userAgent);
         }
     }
 
@@ -36,7 +43,12 @@ public final class LastSeenTracker {
 
     /** Records that the device was seen at {@code timestamp} from {@code ip} ({@code null} when unknown). */
     public void record(long deviceRef, long timestamp, String ip) {
-        pending.merge(deviceRef, new Sighting(timestamp, ip), Sighting::latest);
+        record(deviceRef, timestamp, ip, null);
+    }
+
+    /** Records a sighting with the client's {@code userAgent} ({@code null} when it sent none). */
+    public void record(long deviceRef, long timestamp, String ip, String userAgent) {
+        pending.merge(deviceRef, new Sighting(timestamp, ip, userAgent), Sighting::latest);
     }
 
     /** The latest sighting of the device recorded since the last drain. */

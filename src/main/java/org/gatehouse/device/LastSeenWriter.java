@@ -20,6 +20,6 @@ public class LastSeenWriter {
      */
     @Transactional
     public void write(Map<Long, Sighting> sightings) {
-        new TreeMap<>(sightings).forEach((deviceRef, seen) -> devices.recordSeen(deviceRef, seen.timestamp(), seen.ip()));
+        new TreeMap<>(sightings).forEach((deviceRef, seen) -> devices.recordSeen(deviceRef, seen.timestamp(), seen.ip(), seen.userAgent()));
     }
 }

@@ -21,7 +21,8 @@ import org.gatehouse.http.Requester;
  * password change is served to users whose password Gatehouse keeps (not guests, who have no
  * password, nor users whose password a directory owns: the {@code ldap} backend), third-party
  * identifiers are not stored, and login tokens follow {@code gatehouse.login-token.enabled}
- * (never for guests).
+ * (never for guests), and a server admin may lock and suspend accounts
+ * ({@code m.account_moderation}, left out for everyone else as the spec asks).
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/capabilities")
@@ -34,10 +35,15 @@ public class CapabilitiesResource {
     public record Enabled(boolean enabled) {
     }
 
-    /** The capabilities object. */
+    /** {@code m.account_moderation}: what the requester may do through the admin module. */
+    public record AccountModeration(boolean suspend, boolean lock) {
+    }
+
+    /** The capabilities object; {@code m.account_moderation} only for server admins (absent otherwise). */
     public record Capabilities(@JsonbProperty("m.change_password") Enabled changePassword,
                                @JsonbProperty("m.get_login_token") Enabled getLoginToken,
-                               @JsonbProperty("m.3pid_changes") Enabled thirdPartyIdChanges) {
+                               @JsonbProperty("m.3pid_changes") Enabled thirdPartyIdChanges,
+                               @JsonbProperty("m.account_moderation") AccountModeration accountModeration) {
     }
 
     /** The 200 body. */
@@ -59,6 +65,8 @@ public class CapabilitiesResource {
         boolean guest = requester.guest();
         boolean loginToken = loginTokens.enabled() && !guest;
         boolean changePassword = !guest && passwordBackends.ownsLocally(requester.userRef());
-        return new CapabilitiesResponse(new Capabilities(new Enabled(changePassword), new Enabled(loginToken), new Enabled(false)));
+        AccountModeration moderation = requester.admin() ? new AccountModeration(true, true) : null;
+        return new CapabilitiesResponse(new Capabilities(new Enabled(changePassword), new Enabled(loginToken), new Enabled(false),
+                moderation));
     }
 }

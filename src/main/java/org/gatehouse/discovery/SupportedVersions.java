@@ -10,7 +10,7 @@ final class SupportedVersions {
 
     /** Ordered oldest first, as {@code GET /_matrix/client/versions} reports them. */
     static final List<String> VERSIONS = List.of("v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7", "v1.8",
-            "v1.9", "v1.10", "v1.11", "v1.12");
+            "v1.9", "v1.10", "v1.11", "v1.12", "v1.13");
 
     private SupportedVersions() {
     }

@@ -31,6 +31,8 @@ import org.gatehouse.token.TokenService;
  *   <li>more than one {@code Authorization} header, or a header and a query parameter that differ
  *       → 400 {@code M_UNKNOWN} (the request is ambiguous, not unauthenticated);</li>
  *   <li>malformed, unknown or revoked → 401 {@code M_UNKNOWN_TOKEN} ({@link TokenService});</li>
+ *   <li>a locked account on an endpoint without {@link AllowLocked} → 401 {@code M_USER_LOCKED}
+ *       ({@link AccountLockCheck});</li>
  *   <li>a guest on an endpoint without {@link AllowGuest} → 403 {@code M_GUEST_ACCESS_FORBIDDEN};</li>
  *   <li>an application service on an endpoint marked {@link NotForAppServices} → 403 {@code M_FORBIDDEN}.</li>
  * </ul>
@@ -62,6 +64,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         String token = presentedToken(request, query);
         Requester requester = tokens.authenticate(token, assertion(query));
+        AccountLockCheck.refuseIfLocked(requester, marked(AllowLocked.class));
         if (requester.guest() && !marked(AllowGuest.class)) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
         }
@@ -70,7 +73,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         }
         context.authenticate(requester);
         if (requester.deviceRef() != null) {
-            activity.seen(requester.deviceRef(), context.clientAddress());
+            activity.seen(requester.deviceRef(), context.clientAddress(), request.getHeaderString(HttpHeaders.USER_AGENT));
         }
     }
 

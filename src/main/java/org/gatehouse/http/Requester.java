@@ -1,5 +1,8 @@
 package org.gatehouse.http;
 
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
+
 /**
  * Who made an authenticated request: produced by {@link AccessTokenFilter} from the access token
  * and read by resources through {@link RequestContext}. Immutable.
@@ -13,9 +16,13 @@ package org.gatehouse.http;
  *                   stored (an application service's {@code as_token})
  * @param appService the application service acting through its {@code as_token}, or {@code null}
  *                   for an ordinary access token
+ * @param locked     whether the account is locked (spec: "Account locking"): {@link AccountLockCheck}
+ *                   refuses the request unless the endpoint is marked {@link AllowLocked}
+ * @param suspended  whether the account is suspended (spec: "Account suspension"): the services
+ *                   that a suspended account may not use refuse it ({@link #refuseIfSuspended})
  */
 public record Requester(long userRef, String userId, Long deviceRef, String deviceId, Long tokenRef,
-                        boolean guest, boolean admin, AppServiceActor appService) {
+                        boolean guest, boolean admin, AppServiceActor appService, boolean locked, boolean suspended) {
 
     /**
      * An application service acting as {@link #userId} (spec: Application Service API, "Identity
@@ -31,5 +38,16 @@ public record Requester(long userRef, String userId, Long deviceRef, String devi
     /** Whether an application service makes the request. */
     public boolean isAppService() {
         return appService != null;
+    }
+
+    /**
+     * Refuses an action that a suspended account may not take (spec: "Account suspension").
+     *
+     * @throws MatrixException 403 {@code M_USER_SUSPENDED} when the account is suspended
+     */
+    public void refuseIfSuspended() {
+        if (suspended) {
+            throw new MatrixException(403, ErrCode.M_USER_SUSPENDED, "You cannot perform this action while suspended.");
+        }
     }
 }

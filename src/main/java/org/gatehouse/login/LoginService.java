@@ -14,6 +14,8 @@ import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
+import org.gatehouse.user.UserId;
+import org.gatehouse.config.ServerConfig;
 import org.gatehouse.infra.Audit;
 import org.gatehouse.ratelimit.LimitName;
 import org.gatehouse.ratelimit.RateLimiter;
@@ -38,6 +40,9 @@ public class LoginService {
     @Inject
     Audit audit;
 
+    @Inject
+    ServerConfig server;
+
     private Map<String, LoginMethod> methods;
 
     @PostConstruct
@@ -55,8 +60,10 @@ public class LoginService {
     /**
      * Logs in.
      *
-     * @throws MatrixException 400 {@code M_UNKNOWN} for a login type that is not offered, or what
-     *         the login method throws
+     * @throws MatrixException 400 {@code M_UNKNOWN} for a login type that is not offered; 401
+     *         {@code M_USER_LOCKED} ({@code soft_logout: true}) for the proven user of a locked
+     *         account (spec: "Account locking"), told only after the credentials are proven; or
+     *         what the login method throws
      */
     public LoginResponse login(LoginRequest request) {
         limits.consume(LimitName.LOGIN_ADDRESS);
@@ -65,6 +72,10 @@ public class LoginService {
             throw new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown login type " + request.type());
         }
         User user = method.authenticate(request);
+        if (user.locked()) {
+            audit.loginFailed(new UserId(user.localpart(), server.serverName()).toString(), request.type(), "locked");
+            throw MatrixException.userLocked();
+        }
         limits.consume(LimitName.LOGIN_ACCOUNT, limits.userKey(user));
         LoginResponse response = LoginResponse.of(devices.openSession(user, request.deviceId(),
                 request.initialDeviceDisplayName(), request.wantsRefreshToken()));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.AllowGuest;
+import org.gatehouse.http.AllowLocked;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
@@ -16,13 +17,15 @@ import org.gatehouse.infra.Audit;
 
 /**
  * {@code POST /_matrix/client/v3/logout} and {@code POST /_matrix/client/v3/logout/all} (spec:
- * "Login", {@code logout.yaml}). Both take an empty body.
+ * "Login", {@code logout.yaml}). Both take an empty body. A locked account may log out (spec:
+ * "Account locking"), so both are {@link AllowLocked}.
  */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/logout")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @AllowGuest
+@AllowLocked
 public class LogoutResource {
 
     @Inject

@@ -22,7 +22,7 @@ import org.gatehouse.user.User;
 @Table(name = "gh_access_token")
 @NamedQuery(name = AccessToken.FIND_OWNER_BY_HASH, query = """
         select new org.gatehouse.token.TokenOwner(t.id, t.expiresAt, t.retiresRefreshRef, u.id, u.localpart,
-               u.guest, u.admin, u.deactivated, d.id, d.deviceId)
+               u.guest, u.admin, u.deactivated, d.id, d.deviceId, u.locked, u.suspended)
         from AccessToken t join t.user u join t.device d
         where t.tokenHash = :hash""")
 @NamedQuery(name = AccessToken.DELETE_BY_DEVICE, query = "delete from AccessToken t where t.device.id = :deviceRef")

@@ -40,8 +40,9 @@ import org.gatehouse.infra.metrics.Metrics;
  * stored, and when it resumes every row read before is forgotten ({@link #forgetAll}). On a single
  * node the broadcast is {@link RevocationBroadcast#SINGLE_NODE}. Whatever the broadcast, a cached
  * row is trusted for at most {@code gatehouse.tokens.cache.ttl-seconds} (5 s by default) after it
- * was read, which bounds how long a change of a user's {@code admin} or {@code guest} flag that
- * does not revoke the user's tokens takes to be seen. Rows of deactivated accounts and rows whose
+ * was read. A change of the user's row that revokes no token (a lock, a suspension, the
+ * {@code admin} flag: {@link TokenService#accountChanged}) is recorded like the revocation of
+ * every token of the user, so it is seen at once by every node. Rows of deactivated accounts and rows whose
  * first use retires a refresh token are never cached.
  *
  * <p>Lookups are counted as hits and misses ({@link Figure#TOKEN_CACHE_LOOKUPS}, and the hit ratio

@@ -107,12 +107,25 @@ public class TokenService {
     }
 
     /**
+     * Issues an access token without a refresh token for {@code device} that expires at
+     * {@code expiresAt} (epoch milliseconds), or as the server's lifetime for such tokens says when
+     * {@code null}: an admin's session as a user (Synapse's "Login as a user", {@code valid_until_ms}).
+     */
+    @Transactional
+    public IssuedTokens issueUntil(User user, Device device, Long expiresAt) {
+        return issuePair(user, device, OpaqueTokens.randomPart(random), null, null,
+                expiresAt != null ? expiresAt : expiryFromNow(false)).tokens();
+    }
+
+    /**
      * Exchanges a refresh token for a new pair on the same device (spec: {@code POST /refresh}).
      * Until the new pair is first used, refreshing the same token again returns the same pair;
      * after that, presenting it is a replay, which revokes every token of the device.
      *
      * @throws MatrixException 401 {@code M_UNKNOWN_TOKEN} ({@code soft_logout: false}) for an
-     *         unknown, revoked or replayed refresh token
+     *         unknown, revoked or replayed refresh token; 401 {@code M_USER_LOCKED}
+     *         ({@code soft_logout: true}) while the account is locked (spec: "Account locking"),
+     *         the refresh token staying valid for when it is unlocked
      */
     @Transactional(dontRollbackOn = MatrixException.class)
     public IssuedTokens refresh(String refreshToken) {
@@ -125,6 +138,9 @@ public class TokenService {
             revokeDevice(presented.device().id());
             audit.refreshTokenReplayed(userId(presented.user().localpart()), presented.device().deviceId());
             throw unknownToken(false, "Refresh token was already used; the session has been revoked");
+        }
+        if (presented.user().locked()) {
+            throw MatrixException.userLocked();
         }
         audit.tokenRefreshed(userId(presented.user().localpart()), presented.device().deviceId());
         refreshTokens.findLivePredecessor(presented.id()).ifPresent(retirement::retire);
@@ -208,7 +224,7 @@ public class TokenService {
             retirement.onFirstUse(owner.tokenId(), owner.retiresRefreshRef());
         }
         return new Requester(owner.userRef(), userId(owner.localpart()), owner.deviceRef(), owner.deviceId(),
-                owner.tokenId(), owner.guest(), owner.admin(), null);
+                owner.tokenId(), owner.guest(), owner.admin(), null, owner.locked(), owner.suspended());
     }
 
     /** The owner of {@code token} after its strategy has verified it, from the database (and then cached). */
@@ -236,6 +252,17 @@ public class TokenService {
      */
     private boolean resumable(String tokenHash) {
         return accessTokens.findOwner(tokenHash).filter(owner -> !owner.deactivated()).isPresent();
+    }
+
+    /**
+     * The account's row changed in what a token's owner carries (locked, suspended, admin): every
+     * node's {@link TokenCache} stops trusting the rows it read of the user's tokens, when this is
+     * called and again when the calling transaction commits, so the change applies to the very
+     * next request. No token is revoked. Call it inside the transaction that changes the row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accountChanged(long userRef) {
+        cache.userRevoked(userRef);
     }
 
     /** Revokes every access and refresh token of the device. */

@@ -38,6 +38,8 @@ public class User {
     private boolean guest;
     private boolean deactivated;
     private boolean erased;
+    private boolean locked;
+    private boolean suspended;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private long createdAt;
@@ -83,6 +85,11 @@ public class User {
         return admin;
     }
 
+    /** When the account was created, in milliseconds since the Unix epoch. */
+    public long createdAt() {
+        return createdAt;
+    }
+
     public boolean guest() {
         return guest;
     }
@@ -95,7 +102,34 @@ public class User {
         return erased;
     }
 
-    /** Deactivates the account for good; {@code erase} records the user's erasure request. */
+    /** Whether an admin locked the account (spec: "Account locking"): its tokens are refused, it cannot log in. */
+    public boolean locked() {
+        return locked;
+    }
+
+    public void changeLocked(boolean locked) {
+        this.locked = locked;
+    }
+
+    /** Whether an admin suspended the account (spec: "Account suspension"). */
+    public boolean suspended() {
+        return suspended;
+    }
+
+    public void changeSuspended(boolean suspended) {
+        this.suspended = suspended;
+    }
+
+    public void changeAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    /** Makes a deactivated account live again (an admin's decision); its erasure request stays recorded. */
+    public void reactivate() {
+        this.deactivated = false;
+    }
+
+    /** Deactivates the account (only an admin can {@link #reactivate} it); {@code erase} records the user's erasure request. */
     public void deactivate(boolean erase) {
         this.deactivated = true;
         this.erased = this.erased || erase;

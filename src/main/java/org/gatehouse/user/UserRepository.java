@@ -3,6 +3,9 @@ package org.gatehouse.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Accounts by database id or localpart. Callers run inside a transaction. */
@@ -56,5 +59,58 @@ public class UserRepository {
         em.persist(user);
         em.flush();
         return user;
+    }
+
+    /** The accounts {@code search} keeps, ordered as it asks, from offset {@code from}, at most {@code limit}. */
+    public List<User> search(UserSearch search, int from, int limit) {
+        String order = " order by u." + search.order().attribute + (search.descending() ? " desc" : " asc")
+                + (search.order() == UserSearch.Order.NAME ? "" : ", u.localpart asc");
+        TypedQuery<User> query = em.createQuery("select u from User u" + where(search) + order, User.class);
+        return bind(query, search).setFirstResult(from).setMaxResults(limit).getResultList();
+    }
+
+    /** How many accounts {@code search} keeps. */
+    public long count(UserSearch search) {
+        return bind(em.createQuery("select count(u) from User u" + where(search), Long.class), search).getSingleResult();
+    }
+
+    private static String where(UserSearch search) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (search.name() != null) {
+            where.append(" and (lower(u.localpart) like :pattern escape '!' or lower(u.displayName) like :pattern escape '!')");
+        } else if (search.userId() != null) {
+            where.append(" and lower(concat('@', u.localpart, ':', :server)) like :pattern escape '!'");
+        }
+        if (!search.guests()) {
+            where.append(" and u.guest = false");
+        }
+        if (search.deactivated() != null) {
+            where.append(" and u.deactivated = :deactivated");
+        }
+        if (search.admins() != null) {
+            where.append(" and u.admin = :admins");
+        }
+        if (!search.locked()) {
+            where.append(" and u.locked = false");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, UserSearch search) {
+        String contained = search.name() != null ? search.name() : search.userId();
+        if (contained != null) {
+            query.setParameter("pattern", "%" + contained.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+            if (search.name() == null) {
+                query.setParameter("server", search.serverName());
+            }
+        }
+        if (search.deactivated() != null) {
+            query.setParameter("deactivated", search.deactivated());
+        }
+        if (search.admins() != null) {
+            query.setParameter("admins", search.admins());
+        }
+        return query;
     }
 }

@@ -127,4 +127,12 @@ class DeviceActivityTest {
 
         assertEquals(List.of(Map.of(7L, new Sighting(3_000, "10.0.0.3"))), writer.batches);
     }
+
+    @Test
+    void theUserAgentIsWrittenAndALongOneIsCut() {
+        activity.seen(7, "10.0.0.1", "x".repeat(600));
+        activity.flush();
+
+        assertEquals(List.of(Map.of(7L, new Sighting(1_000, "10.0.0.1", "x".repeat(512)))), writer.batches);
+    }
 }

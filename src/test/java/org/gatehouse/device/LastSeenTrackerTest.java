@@ -128,4 +128,20 @@ class LastSeenTrackerTest {
 
         assertEquals(8000, drained);
     }
+
+    @Test
+    void aSightingWithoutUserAgentKeepsTheKnownUserAgent() {
+        tracker.record(1, 100, "10.0.0.1", "curl/8.0");
+        tracker.record(1, 200, "10.0.0.2", null);
+
+        assertEquals(Optional.of(new Sighting(200, "10.0.0.2", "curl/8.0")), tracker.pending(1));
+    }
+
+    @Test
+    void theLaterUserAgentWins() {
+        tracker.record(1, 200, "10.0.0.2", "Element/1.11");
+        tracker.record(1, 100, "10.0.0.1", "curl/8.0");
+
+        assertEquals(Optional.of(new Sighting(200, "10.0.0.2", "Element/1.11")), tracker.pending(1));
+    }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
 
     private static final String HASH = "a".repeat(64);
-    private static final TokenOwner ROW = new TokenOwner(10, null, null, 20, "alice", false, false, false, 30, "DEV");
+    private static final TokenOwner ROW = new TokenOwner(10, null, null, 20, "alice", false, false, false, 30, "DEV", false, false);
 
     private final MutableClock clock = new MutableClock();
     private final List<TokenCache.Revocation> afterCommit = new ArrayList<>();
@@ -144,7 +144,7 @@ class TokenCacheTest {
 
     @Test
     void rowOfDeactivatedAccountIsNotCached() {
-        TokenOwner deactivated = new TokenOwner(10, null, null, 20, "alice", false, false, true, 30, "DEV");
+        TokenOwner deactivated = new TokenOwner(10, null, null, 20, "alice", false, false, true, 30, "DEV", false, false);
         TokenCache cache = cache(5, 100);
         lookup(cache, HASH, database(deactivated));
         lookup(cache, HASH, database(deactivated));
@@ -153,7 +153,7 @@ class TokenCacheTest {
 
     @Test
     void rowWhoseFirstUseRetiresARefreshTokenIsNotCached() {
-        TokenOwner retiring = new TokenOwner(10, null, 99L, 20, "alice", false, false, false, 30, "DEV");
+        TokenOwner retiring = new TokenOwner(10, null, 99L, 20, "alice", false, false, false, 30, "DEV", false, false);
         TokenCache cache = cache(5, 100);
         lookup(cache, HASH, database(retiring));
         lookup(cache, HASH, database(retiring));

@@ -73,4 +73,12 @@ public class MatrixException extends WebApplicationException {
     public static MatrixException notFound(String message) {
         return new MatrixException(404, ErrCode.M_NOT_FOUND, message);
     }
+
+    /**
+     * 401 {@code M_USER_LOCKED} with {@code soft_logout: true}: what a locked account is answered
+     * on every endpoint but logout, and on login and refresh (spec: "Account locking").
+     */
+    public static MatrixException userLocked() {
+        return new MatrixException(401, ErrCode.M_USER_LOCKED, "This account has been locked", Map.of("soft_logout", true));
+    }
 }
