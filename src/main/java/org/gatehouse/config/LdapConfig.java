@@ -35,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>{@code pool-size} connections, {@code max-concurrent} directory operations at once with
  * {@code queue-size} waiting (beyond that a login answers 503 at once), {@code retry-after-seconds}
  * told to clients while the directory is unavailable.</li>
+ * <li>{@code revoke-on-disable}: every {@code check-interval-seconds}, directory users whose entry is
+ * gone or outside {@code filter}/{@code required-filter} lose their sessions.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -60,6 +62,8 @@ public class LdapConfig implements ValidatedConfig {
     private int maxConcurrent;
     private int queueSize;
     private int retryAfterSeconds;
+    private boolean revokeOnDisable;
+    private int checkIntervalSeconds;
     private boolean used;
 
     protected LdapConfig() {
@@ -86,6 +90,8 @@ public class LdapConfig implements ValidatedConfig {
                       @ConfigProperty(name = "gatehouse.ldap.max-concurrent", defaultValue = "8") int maxConcurrent,
                       @ConfigProperty(name = "gatehouse.ldap.queue-size", defaultValue = "32") int queueSize,
                       @ConfigProperty(name = "gatehouse.ldap.retry-after-seconds", defaultValue = "5") int retryAfterSeconds,
+                      @ConfigProperty(name = "gatehouse.ldap.revoke-on-disable", defaultValue = "false") boolean revokeOnDisable,
+                      @ConfigProperty(name = "gatehouse.ldap.check-interval-seconds", defaultValue = "300") int checkIntervalSeconds,
                       @ConfigProperty(name = "gatehouse.password-backends", defaultValue = "local") List<String> backends) {
         this.uris = uris.orElse(List.of()).stream().map(String::trim).filter(uri -> !uri.isEmpty()).toList();
         this.startTls = startTls;
@@ -107,6 +113,8 @@ public class LdapConfig implements ValidatedConfig {
         this.maxConcurrent = maxConcurrent;
         this.queueSize = queueSize;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.revokeOnDisable = revokeOnDisable;
+        this.checkIntervalSeconds = checkIntervalSeconds;
         this.used = backends.stream().anyMatch(name -> PasswordBackendConfig.LDAP.equals(name.trim().toLowerCase(Locale.ROOT)));
     }
 
@@ -198,6 +206,16 @@ public class LdapConfig implements ValidatedConfig {
         return retryAfterSeconds;
     }
 
+    /** Whether the sessions of directory users who may no longer log in are revoked at the next check. */
+    public boolean revokeOnDisable() {
+        return revokeOnDisable;
+    }
+
+    /** Seconds between two checks of the directory users ({@link #revokeOnDisable}). */
+    public int checkIntervalSeconds() {
+        return checkIntervalSeconds;
+    }
+
     @Override
     public void validate(ConfigProblems problems) {
         if (!used) {
@@ -222,6 +240,7 @@ public class LdapConfig implements ValidatedConfig {
         problems.require(poolSize >= 1 && maxConcurrent >= 1 && queueSize >= 0,
                 "gatehouse.ldap.pool-size and max-concurrent must be at least 1, queue-size at least 0");
         problems.require(retryAfterSeconds >= 1, "gatehouse.ldap.retry-after-seconds must be at least 1");
+        problems.require(checkIntervalSeconds >= 1, "gatehouse.ldap.check-interval-seconds must be at least 1");
         requireFilter(problems, "gatehouse.ldap.filter", filter);
         if (requiredFilter != null) {
             requireFilter(problems, "gatehouse.ldap.required-filter", requiredFilter);

@@ -87,6 +87,11 @@ public class Audit {
         log(Level.WARNING, "uia_password_failed", userId, deviceId, fields("reason", reason));
     }
 
+    /** Every session of {@code userId} revoked because the directory no longer lets them log in ({@code reason}). */
+    public void sessionsRevokedByDirectory(String userId, String reason) {
+        log(Level.WARNING, "sessions_revoked", userId, null, fields("backend", "ldap", "reason", reason));
+    }
+
     /** A logout of one device, or of every device of the user when {@code allDevices}. */
     public void loggedOut(String userId, String deviceId, boolean allDevices) {
         log(Level.INFO, allDevices ? "logout_all" : "logout", userId, deviceId, fields());

@@ -95,6 +95,26 @@ public class Directory implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the person with this localpart may still log in: {@link DirectoryAnswer.Kind#FOUND}
+     * when the entry exists within {@code filter} and {@code required-filter};
+     * {@link DirectoryAnswer.Kind#UNKNOWN} when it is gone; {@link DirectoryAnswer.Kind#WRONG}
+     * outside the required filter or ambiguous; {@link DirectoryAnswer.Kind#UNAVAILABLE} when the
+     * directory cannot tell.
+     */
+    public DirectoryAnswer standing(String localpart) {
+        DirectoryAnswer found = find(Claimant.user(localpart));
+        if (found.kind() != DirectoryAnswer.Kind.FOUND || requiredFilter.isEmpty()) {
+            return found;
+        }
+        try {
+            SearchResult inGroup = pool.search(new SearchRequest(found.entry().dn(), SearchScope.BASE, requiredFilter.get(), "1.1"));
+            return inGroup.getEntryCount() == 0 ? DirectoryAnswer.wrong("not_in_required_filter") : found;
+        } catch (LDAPException e) {
+            return failure(e);
+        }
+    }
+
     private DirectoryAnswer searchThenBind(Claimant claimant, String password) throws LDAPException {
         Optional<Filter> byName = DirectoryName.filter(claimant, config);
         if (byName.isEmpty()) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,6 +110,17 @@ public class DirectoryAccounts {
         } else if (!holder.get().user().id().equals(user.id())) {
             LOG.warning(() -> "gatehouse.ldap: the directory gives @" + user.localpart() + " an e-mail address another account already has");
         }
+    }
+
+    /** An active account whose password the directory owns. */
+    public record Member(long userRef, String localpart) {
+    }
+
+    /** Every account the directory owns that is not deactivated. */
+    @Transactional
+    public List<Member> members() {
+        return em.createQuery("select d.userRef, u.localpart from DirectoryAccount d, User u where u.id = d.userRef and u.deactivated = false order by d.userRef", Object[].class)
+                .getResultList().stream().map(row -> new Member((Long) row[0], (String) row[1])).toList();
     }
 
     /** Whether the directory owns the password of the account {@code userRef}. */

@@ -73,6 +73,11 @@ public class LdapPasswordBackend implements PasswordBackend {
         return claimant.kind() == Claimant.Kind.USER && accounts.ownsLocalpart(claimant.name().toLowerCase(Locale.ROOT));
     }
 
+    /** {@link Directory#standing} on the directory pool. */
+    DirectoryAnswer standing(String localpart) {
+        return ask(directory -> directory.standing(localpart));
+    }
+
     @Override
     public boolean ownsPassword(long userRef) {
         return accounts.owns(userRef);

@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.HashMap;
 import java.util.Map;
 import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
@@ -33,17 +34,20 @@ class DirectoryLoginIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return GatehouseDeployment.war(Map.of(
-                "gatehouse.password-backends", "ldap,local",
-                "gatehouse.ldap.uris", DEAD_URI + "," + LDAP.uri(),
-                "gatehouse.ldap.bind-dn", TestDirectory.SERVICE_DN,
-                "gatehouse.ldap.bind-password", "service-pw",
-                "gatehouse.ldap.base", TestDirectory.BASE,
-                "gatehouse.ldap.filter", "(objectClass=inetOrgPerson)",
-                "gatehouse.ldap.required-filter", TestDirectory.GROUP_FILTER,
-                "gatehouse.ldap.connect-timeout-ms", "1000",
-                "gatehouse.ldap.response-timeout-ms", "2000",
-                "gatehouse.ldap.retry-after-seconds", "7"));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("gatehouse.password-backends", "ldap,local");
+        settings.put("gatehouse.ldap.uris", DEAD_URI + "," + LDAP.uri());
+        settings.put("gatehouse.ldap.bind-dn", TestDirectory.SERVICE_DN);
+        settings.put("gatehouse.ldap.bind-password", "service-pw");
+        settings.put("gatehouse.ldap.base", TestDirectory.BASE);
+        settings.put("gatehouse.ldap.filter", "(objectClass=inetOrgPerson)");
+        settings.put("gatehouse.ldap.required-filter", TestDirectory.GROUP_FILTER);
+        settings.put("gatehouse.ldap.connect-timeout-ms", "1000");
+        settings.put("gatehouse.ldap.response-timeout-ms", "2000");
+        settings.put("gatehouse.ldap.retry-after-seconds", "7");
+        settings.put("gatehouse.ldap.revoke-on-disable", "true");
+        settings.put("gatehouse.ldap.check-interval-seconds", "1");
+        return GatehouseDeployment.war(settings);
     }
 
     @AfterAll
@@ -156,6 +160,24 @@ class DirectoryLoginIT extends ClientIT {
         LDAP.server().delete("uid=" + uid + ",ou=people," + TestDirectory.BASE);
 
         assertError(login(uid, uid + "-pw"), 403, "M_FORBIDDEN");
+    }
+
+    @Test
+    void aPersonRemovedFromTheGroupLosesTheirSessionsAtTheNextCheck() throws Exception {
+        String uid = person("revoked", true);
+        String token = login(uid, uid + "-pw").string("access_token");
+        Accounts.Account local = accounts.register();
+        assertEquals(200, accounts.whoami(token).status());
+
+        LDAP.server().modify("uid=" + uid + ",ou=people," + TestDirectory.BASE,
+                new Modification(ModificationType.DELETE, "memberOf"));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (accounts.whoami(token).status() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertError(accounts.whoami(token), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+        assertEquals(200, accounts.whoami(local.accessToken()).status());
     }
 
     @Test

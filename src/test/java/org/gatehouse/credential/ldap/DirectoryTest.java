@@ -184,6 +184,15 @@ class DirectoryTest {
     }
 
     @Test
+    void standingTellsWhetherAPersonMayStillLogIn() {
+        try (Directory directory = new Directory(TestDirectory.config(ldap.settings(Map.of("required-filter", TestDirectory.GROUP_FILTER))))) {
+            assertEquals(Kind.FOUND, directory.standing("alice").kind());
+            assertEquals(Kind.WRONG, directory.standing("carol").kind());
+            assertEquals(Kind.UNKNOWN, directory.standing("nobody").kind());
+        }
+    }
+
+    @Test
     void findTellsWhetherANameIsTaken() {
         try (Directory directory = new Directory(TestDirectory.config(ldap.settings(Map.of())))) {
             assertEquals(Kind.FOUND, directory.find(Claimant.user("bob")).kind());

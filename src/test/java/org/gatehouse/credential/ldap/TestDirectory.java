@@ -130,6 +130,8 @@ public final class TestDirectory implements AutoCloseable {
                 Integer.parseInt(settings.getOrDefault("max-concurrent", "2")),
                 Integer.parseInt(settings.getOrDefault("queue-size", "4")),
                 Integer.parseInt(settings.getOrDefault("retry-after-seconds", "5")),
+                Boolean.parseBoolean(settings.getOrDefault("revoke-on-disable", "false")),
+                Integer.parseInt(settings.getOrDefault("check-interval-seconds", "300")),
                 List.of("ldap", "local"));
     }
 }
