@@ -15,6 +15,7 @@ import java.util.Map;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.token.DeviceSession;
 
 /**
  * The account actions of Synapse's admin API, in its documented shapes (server admins only, 403
@@ -27,6 +28,10 @@ import org.gatehouse.http.RequestContext;
  *   <li>{@code GET /_synapse/admin/v1/whois/{userId}} ({@link Whois}, as the admin module's);</li>
  *   <li>{@code PUT /_synapse/admin/v1/suspend/{userId}}: {@code suspend}; answers
  *       {@code user_<userId>_suspended};</li>
+ *   <li>{@code GET|PUT /_synapse/admin/v1/users/{userId}/admin}: the admin flag;</li>
+ *   <li>{@code POST /_synapse/admin/v1/users/{userId}/login}: an access token of a new device of
+ *       the user, expiring at {@code valid_until_ms} when given
+ *       ({@link UserDevicesAdministration#loginAs});</li>
  *   <li>{@code GET /_synapse/admin/v1/users/{userId}/joined_rooms}: always none (Gatehouse serves
  *       no rooms; admin tools ask before deactivating);</li>
  *   <li>{@code GET /_synapse/admin/v1/server_version}.</li>
@@ -58,12 +63,27 @@ public class SynapseAccountActionsResource {
     public record JoinedRooms(List<String> joinedRooms, long total) {
     }
 
+    /** {@code GET|PUT users/{userId}/admin}. */
+    public record AdminFlag(Boolean admin) {
+    }
+
+    /** {@code POST users/{userId}/login}. */
+    public record LoginAsRequest(Long validUntilMs) {
+    }
+
+    /** The answer of {@code POST users/{userId}/login}. */
+    public record LoginAsResponse(String accessToken) {
+    }
+
     /** The answer of {@code GET server_version}. */
     public record ServerVersion(String serverVersion) {
     }
 
     @Inject
     UserAdministration administration;
+
+    @Inject
+    UserDevicesAdministration devices;
 
     @Inject
     Whois whois;
@@ -106,6 +126,26 @@ public class SynapseAccountActionsResource {
     public JoinedRooms joinedRooms(@PathParam("userId") String userId) {
         administration.details(context.requester(), userId);
         return new JoinedRooms(List.of(), 0);
+    }
+
+    @GET
+    @Path("/users/{userId}/admin")
+    public AdminFlag admin(@PathParam("userId") String userId) {
+        return new AdminFlag(administration.isAdmin(context.requester(), userId));
+    }
+
+    @PUT
+    @Path("/users/{userId}/admin")
+    public EmptyResponse setAdmin(@PathParam("userId") String userId, AdminFlag request) {
+        administration.setAdmin(context.requester(), userId, request == null ? null : request.admin());
+        return EmptyResponse.INSTANCE;
+    }
+
+    @POST
+    @Path("/users/{userId}/login")
+    public LoginAsResponse loginAs(@PathParam("userId") String userId, LoginAsRequest request) {
+        DeviceSession session = devices.loginAs(context.requester(), userId, request == null ? null : request.validUntilMs());
+        return new LoginAsResponse(session.tokens().accessToken());
     }
 
     /** Gatehouse's name and version, as Synapse answers with its own. */

@@ -2,11 +2,11 @@ package org.gatehouse.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,13 +26,13 @@ import org.gatehouse.http.error.MatrixException;
  *   <li>{@code GET /_synapse/admin/v2/users/{userId}/devices}: {@code devices} and {@code total};</li>
  *   <li>{@code GET|PUT|DELETE /_synapse/admin/v2/users/{userId}/devices/{deviceId}} ({@code PUT}
  *       sets {@code display_name}; {@code DELETE} logs the device out);</li>
- *   <li>{@code POST /_synapse/admin/v2/users/{userId}/delete_devices}: {@code devices}, a list of
- *       device IDs (400 {@code M_MISSING_PARAM} without it, 400 {@code M_BAD_JSON} for anything but
- *       strings).</li>
+ *   <li>{@code POST /_synapse/admin/v2/users/{userId}/delete_devices} is served by
+ *       {@link SynapseUsersResource} (JAX-RS picks one root resource per path) with
+ *       {@link #listedDeviceIds}.</li>
  * </ul>
  */
 @ApplicationScoped
-@Path("/_synapse/admin/v2/users/{userId}")
+@Path("/_synapse/admin/v2/users/{userId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SynapseDevicesResource {
@@ -66,7 +66,6 @@ public class SynapseDevicesResource {
     RequestContext context;
 
     @GET
-    @Path("/devices")
     public AdminDevices list(@PathParam("userId") String userId) {
         List<AdminDevice> devices = administration.list(context.requester(), userId).stream()
                 .map(device -> AdminDevice.of(device, userId)).toList();
@@ -74,13 +73,13 @@ public class SynapseDevicesResource {
     }
 
     @GET
-    @Path("/devices/{deviceId}")
+    @Path("/{deviceId}")
     public AdminDevice get(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId) {
         return AdminDevice.of(administration.get(context.requester(), userId, deviceId), userId);
     }
 
     @PUT
-    @Path("/devices/{deviceId}")
+    @Path("/{deviceId}")
     public EmptyResponse rename(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId,
                                 Rename request) {
         administration.rename(context.requester(), userId, deviceId, request == null ? null : request.displayName());
@@ -88,25 +87,26 @@ public class SynapseDevicesResource {
     }
 
     @DELETE
-    @Path("/devices/{deviceId}")
+    @Path("/{deviceId}")
     public EmptyResponse delete(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId) {
         administration.delete(context.requester(), userId, List.of(deviceId));
         return EmptyResponse.INSTANCE;
     }
 
-    @POST
-    @Path("/delete_devices")
-    public EmptyResponse deleteMany(@PathParam("userId") String userId, DeleteDevices request) {
-        AdminAccess.requireAdmin(context.requester());
-        JsonValue listed = context.body().get("devices");
+    /**
+     * The device IDs of a {@code delete_devices} body.
+     *
+     * @throws MatrixException 400 {@code M_MISSING_PARAM} without {@code devices}, 400
+     *         {@code M_BAD_JSON} when it holds anything but strings
+     */
+    static List<String> listedDeviceIds(JsonObject body) {
+        JsonValue listed = body.get("devices");
         if (listed == null || listed.getValueType() != JsonValue.ValueType.ARRAY) {
             throw MatrixException.missingParam("Missing parameter: devices");
         }
         if (listed.asJsonArray().stream().anyMatch(id -> id.getValueType() != JsonValue.ValueType.STRING)) {
             throw MatrixException.badJson("devices must be a list of strings");
         }
-        administration.delete(context.requester(), userId,
-                listed.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-        return EmptyResponse.INSTANCE;
+        return listed.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 }
