@@ -206,9 +206,9 @@ public class UiaService {
         if (!offered || stage == null) {
             throw new MatrixException(400, ErrCode.M_UNRECOGNIZED, "Authentication stage " + type + " is not offered");
         }
-        if (!inOrder(operation, session, type)) {
-            throw challenge(operation, session, new MatrixException(401, ErrCode.M_UNAUTHORIZED,
-                    "Authentication stage " + type + " comes later in every flow that contains the stages completed so far"));
+        if (!StageOrder.allows(operation.flows(), session.completed(), type)) {
+            throw challenge(operation, session, new MatrixException(401, ErrCode.M_UNAUTHORIZED, "Authentication stage "
+                    + type + " is out of the order of every flow that contains the stages completed so far"));
         }
         UiaSessionView view = new UiaSessionView(session.sessionId(), session.userRef());
         try {
@@ -224,18 +224,6 @@ public class UiaService {
             throw failure;
         }
         session.complete(type);
-    }
-
-    /**
-     * Whether some flow that contains every stage completed so far also contains {@code type},
-     * with every stage before it completed (spec: "the flow's stages must be completed in order").
-     */
-    private static boolean inOrder(UiaOperation operation, UiaSession session, String type) {
-        List<String> done = session.completed();
-        return operation.flows().stream().filter(flow -> flow.containsAll(done)).anyMatch(flow -> {
-            int position = flow.indexOf(type);
-            return position >= 0 && done.containsAll(flow.subList(0, position));
-        });
     }
 
     /**

@@ -172,7 +172,7 @@ class RegistrationTokenIT {
         JsonObject json = reply.json();
         assertEquals(Set.of("errcode", "error", "flows", "params", "session"), json.keySet(), json::toString);
         assertEquals("M_UNAUTHORIZED", json.getString("errcode"));
-        assertEquals("Authentication stage m.login.terms comes later in every flow that contains the stages completed so far",
+        assertEquals("Authentication stage m.login.terms is out of the order of every flow that contains the stages completed so far",
                 json.getString("error"));
         assertEquals(session, json.getString("session"));
         assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder()
