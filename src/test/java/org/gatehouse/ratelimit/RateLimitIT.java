@@ -228,6 +228,14 @@ class RateLimitIT extends ClientIT {
     }
 
     @Test
+    void anOverlongNameIsAnUnknownUserWithoutABucketOfItsOwn() {
+        String overlong = "a".repeat(300);
+        for (int i = 0; i < 4; i++) {
+            assertError(login(randomAddress(), overlong, PASSWORD), 403, "M_FORBIDDEN");
+        }
+    }
+
+    @Test
     void theAddressesOfOneIpv6NetworkShareABucket() {
         String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":"
                 + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":";
