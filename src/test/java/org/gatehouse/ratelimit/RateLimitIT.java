@@ -246,6 +246,40 @@ class RateLimitIT extends ClientIT {
     }
 
     @Test
+    void registrationTokenAttemptsTakeFromTheValidityBucketOfTheAddress() {
+        String address = randomAddress();
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        String session = startRegistrationFrom(address, body);
+        assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-1")), address, null),
+                401, "M_UNAUTHORIZED", "flows", "params", "session");
+        assertEquals(200, validity(address).status());
+
+        assertLimited(validity(address), 10_000);
+    }
+
+    @Test
+    void registrationTokensTriedOnTheFallbackPageTakeFromTheValidityBucketOfTheAddress() {
+        String address = randomAddress();
+        String session = startRegistrationFrom(address, Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build());
+        assertEquals(200, tokenOnFallbackPage(address, session, "not-a-token-1").status());
+        assertEquals(200, tokenOnFallbackPage(address, session, "not-a-token-2").status());
+
+        assertEquals(429, tokenOnFallbackPage(address, session, "not-a-token-3").status());
+    }
+
+    @Test
+    void failedRegistrationTokensOfOneSessionAreCapped() {
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        String session = startRegistrationFrom(randomAddress(), body);
+        for (int i = 0; i < 3; i++) {
+            assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-" + i)), randomAddress(), null),
+                    401, "M_UNAUTHORIZED", "flows", "params", "session");
+        }
+        assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-4")), randomAddress(), null),
+                429, "M_LIMIT_EXCEEDED");
+    }
+
+    @Test
     void theRightMostHopNotAddedByATrustedProxyIsTheClient() {
         String address = randomAddress();
         for (int i = 0; i < 3; i++) {
