@@ -23,6 +23,11 @@ public enum LimitName {
      * day), so that guessing from many addresses in one session gets nowhere.
      */
     REGISTRATION_TOKEN_SESSION_FAILURES("registration-token.session-failures", KeyKind.SESSION, 1.0 / 86_400, 5),
+    /**
+     * Rows created for clients nobody has authenticated, per client address: UIA sessions started by
+     * {@code POST /register} without {@code auth}, and shared-secret registration nonces.
+     */
+    UNAUTHENTICATED_SESSIONS("unauthenticated-sessions", KeyKind.ADDRESS, 0.1, 10),
     /** {@code POST /login/get_token}, per user: one a minute (as Synapse). */
     LOGIN_TOKEN("login-token", KeyKind.USER, 1.0 / 60, 1);
 

@@ -280,6 +280,31 @@ class RateLimitIT extends ClientIT {
     }
 
     @Test
+    void registrationSessionsStartedFromOneAddressAreLimited() {
+        String address = randomAddress();
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        assertEquals(401, post(REGISTER, body, address, null).status());
+        assertEquals(401, post(REGISTER, body, address, null).status());
+
+        assertLimited(post(REGISTER, body, address, null), 10_000);
+
+        advance(Duration.ofSeconds(10));
+        assertEquals(401, post(REGISTER, body, address, null).status());
+    }
+
+    @Test
+    void sharedSecretNoncesIssuedToOneAddressAreLimited() {
+        String address = randomAddress();
+        assertEquals(200, nonce(address).status());
+        assertEquals(200, nonce(address).status());
+
+        assertLimited(nonce(address), 10_000);
+
+        advance(Duration.ofSeconds(10));
+        assertEquals(200, nonce(address).status());
+    }
+
+    @Test
     void theRightMostHopNotAddedByATrustedProxyIsTheClient() {
         String address = randomAddress();
         for (int i = 0; i < 3; i++) {
