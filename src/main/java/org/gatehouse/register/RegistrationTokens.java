@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.gatehouse.config.UiaConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.UniqueViolations;
 
 /**
  * Registration tokens (spec: "Token-authenticated registration"), counted as Synapse counts them:
@@ -118,8 +119,11 @@ public class RegistrationTokens {
         RegistrationToken created = new RegistrationToken(chosen, usesAllowed, expiryTime);
         try {
             repository.insert(created);
-        } catch (PersistenceException raced) {
-            throw tokenExists(chosen);
+        } catch (PersistenceException e) {
+            if (UniqueViolations.causedBy(e)) {
+                throw tokenExists(chosen);
+            }
+            throw e;
         }
         return created.view();
     }
