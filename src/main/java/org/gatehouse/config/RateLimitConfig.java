@@ -21,7 +21,8 @@ import org.gatehouse.user.UserId;
  * Section {@code gatehouse.rate-limits.*}:
  * <ul>
  *   <li>{@code enabled} (true): false switches every limit off at once (for load tests);</li>
- *   <li>{@code exempt-users} (none): comma-separated user IDs that are never limited (nor are admins);</li>
+ *   <li>{@code exempt-users} (none): comma-separated user IDs whose own requests (and admins') are not
+ *       limited, except by {@code login.failed-attempts};</li>
  *   <li>{@code <limit>.per-second} and {@code <limit>.burst} for each {@link LimitName}, defaulting
  *       to Synapse's values: tokens regained per second (&gt; 0) and bucket size (&ge; 1).</li>
  * </ul>

@@ -46,6 +46,8 @@ public class PasswordHasher {
     private static final Pattern ARGON2ID = Pattern.compile(
             "\\$argon2id\\$(?:v=(\\d{1,3})\\$)?m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,3})"
                     + "\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    /** A well-formed bcrypt hash: version, two-digit cost, 22 characters of salt and 31 of hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
     private PasswordConfig config;
@@ -81,25 +83,32 @@ public class PasswordHasher {
 
     /**
      * Whether {@code password} matches {@code storedHash}, an Argon2id PHC string (with any
-     * parameters) or a bcrypt hash. Returns {@code false}, never throws, when either is
-     * {@code null}, the stored hash is blank, malformed or of another scheme, or the password is
-     * not valid UTF-16.
+     * parameters) or a bcrypt hash. Returns {@code false} when either is {@code null}, the stored
+     * hash is blank, malformed or of another scheme, or the password is not valid UTF-16. Anything
+     * else that goes wrong is thrown, never taken for a wrong password (the caller answers 500, and
+     * no failed attempt is counted against the account).
      */
     public boolean verify(String password, String storedHash) {
         if (password == null || storedHash == null) {
             return false;
         }
-        try {
-            if (storedHash.startsWith("$argon2id$")) {
-                return verifyArgon2(password, storedHash);
-            }
-            if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
-                return OpenBSDBCrypt.checkPassword(storedHash, bcryptInput(password));
-            }
-            return false;
-        } catch (RuntimeException malformed) {
-            return false;
+        if (storedHash.startsWith("$argon2id$")) {
+            return verifyArgon2(password, storedHash);
         }
+        if (BCRYPT.matcher(storedHash).matches()) {
+            byte[] input;
+            try {
+                input = bcryptInput(password);
+            } catch (NotUnicode e) {
+                return false;
+            }
+            try {
+                return OpenBSDBCrypt.checkPassword(storedHash, input);
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -132,9 +141,14 @@ public class PasswordHasher {
         if (stored.isEmpty()) {
             return false;
         }
+        byte[] input;
+        try {
+            input = passwordBytes(password);
+        } catch (NotUnicode e) {
+            return false;
+        }
         byte[] expected = stored.get().hash();
-        byte[] actual = stored.get().derive(passwordBytes(password), expected.length);
-        return MessageDigest.isEqual(expected, actual);
+        return MessageDigest.isEqual(expected, stored.get().derive(input, expected.length));
     }
 
     private byte[] bcryptInput(String password) {
@@ -147,7 +161,7 @@ public class PasswordHasher {
         return input;
     }
 
-    /** NFKC, then strict UTF-8; an unpaired surrogate is an {@link IllegalArgumentException}. */
+    /** NFKC, then strict UTF-8; an unpaired surrogate is {@link NotUnicode}. */
     private static byte[] passwordBytes(String password) {
         String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
         try {
@@ -156,7 +170,16 @@ public class PasswordHasher {
             encoded.get(bytes);
             return bytes;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("The password is not valid Unicode text", e);
+            throw new NotUnicode(e);
+        }
+    }
+
+    /** A password that is not valid Unicode text (an unpaired surrogate): it matches no hash. */
+    private static final class NotUnicode extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotUnicode(CharacterCodingException cause) {
+            super("The password is not valid Unicode text", cause);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.gatehouse.credential;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +13,12 @@ import org.gatehouse.infra.metrics.Figure;
 import org.gatehouse.infra.metrics.Metrics;
 
 /**
- * {@link PasswordHasher} run on a {@link HashingPool} sized to the machine: the same operations,
+ * {@link PasswordHasher} run on a {@link HashingPool} sized to the machine, whose work runs on the
+ * container's default {@link ManagedExecutorService} ({@code java:comp/DefaultManagedExecutorService},
+ * a Jakarta Concurrency resource both WildFly and Payara provide): the same operations,
  * but a caller waits for a pool thread, and when the pool's queue is full the call fails at once
- * with 429 {@code M_LIMIT_EXCEEDED} ({@code retry_after_ms}) instead of piling up. Callers use
+ * with 429 {@code M_LIMIT_EXCEEDED} ({@code retry_after_ms}) instead of piling up, as it does when
+ * the result takes longer than the pool's bounded wait. Callers use
  * this bean, never {@link PasswordHasher} directly, for request-driven hashing. The pool's queue,
  * running tasks and refusals are published as figures ({@link Figure#HASHING_QUEUE},
  * {@link Figure#HASHING_RUNNING}, {@link Figure#HASHING_REJECTIONS}).
@@ -27,12 +32,15 @@ public class PasswordHashing {
     @Inject
     Metrics metrics;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private HashingPool pool;
 
     @PostConstruct
     void start() {
         Counter rejections = metrics.counter(Figure.HASHING_REJECTIONS);
-        pool = HashingPool.sizedToMachine(rejections::increment);
+        pool = HashingPool.sizedToMachine(executor, rejections::increment);
         metrics.gauge(Figure.HASHING_QUEUE, pool::waiting);
         metrics.gauge(Figure.HASHING_RUNNING, pool::running);
     }

@@ -16,6 +16,7 @@ import org.gatehouse.token.DeviceSession;
 import org.gatehouse.token.TokenService;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.infra.UniqueViolations;
 
 /**
  * Devices and the sessions on them (spec: "Relationship between access tokens and devices"):
@@ -137,8 +138,10 @@ public class DeviceService {
         try {
             return devices.insert(new Device(user, deviceId, displayName, clock.millis()));
         } catch (PersistenceException e) {
-            throw new MatrixException(409, ErrCode.M_UNKNOWN,
-                    "The device was created concurrently; try again");
+            if (UniqueViolations.causedBy(e)) {
+                throw new MatrixException(409, ErrCode.M_UNKNOWN, "The device was created concurrently; try again");
+            }
+            throw e;
         }
     }
 }

@@ -23,6 +23,10 @@ import org.gatehouse.user.User;
  * password and an account without a password all answer the same 403 {@code M_FORBIDDEN} and
  * count as failed attempts; a backend that cannot answer (a directory that is down) gives 503
  * {@code M_UNKNOWN} with {@code Retry-After}. Audit lines name the backend that answered.
+ *
+ * <p>A name that can be nobody's here (another server, a phone number, longer than a user ID may
+ * be) is checked against nobody, with the same work and answer, and takes from no failed-attempts
+ * bucket: a client cannot create buckets (or log lines) of its choosing.
  */
 @ApplicationScoped
 public class PasswordLoginMethod implements LoginMethod {
@@ -52,8 +56,9 @@ public class PasswordLoginMethod implements LoginMethod {
         if (request.password() == null) {
             throw MatrixException.missingParam("Missing parameter: password");
         }
-        String account = claimant.map(this::limitKey).orElse("");
-        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        Optional<String> bucket = claimant.map(this::limitKey);
+        String account = bucket.orElse("");
+        bucket.ifPresent(key -> limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, key));
         PasswordVerdict verdict = claimant.map(who -> backends.verify(who, request.password()))
                 .orElseGet(() -> backends.verifyNobody(request.password()));
         switch (verdict.outcome()) {
@@ -66,7 +71,7 @@ public class PasswordLoginMethod implements LoginMethod {
             }
             default -> {
                 LOG.fine(() -> "login failed: " + verdict.reason() + " (" + verdict.backend() + ")");
-                limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+                bucket.ifPresent(key -> limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, key));
                 audit.loginFailed(account, type(), verdict.reason(), verdict.backend());
                 throw invalidCredentials();
             }

@@ -3,6 +3,7 @@ package org.gatehouse.login;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.gatehouse.credential.Claimant;
@@ -27,7 +28,8 @@ final class UserIdentifiers {
      * ({@code m.id.thirdparty} with medium {@code email}), or a user name, where a full user ID of
      * this server becomes its localpart and a name without {@code @} is kept as given (a directory
      * may know {@code CORP\alice}). Empty when the name cannot be anybody's here (another
-     * server, a phone number, another medium).
+     * server, a phone number, another medium, longer than the {@value UserId#MAX_BYTES} bytes a
+     * user ID may have). An empty answer is nobody: never a bucket key or a log field.
      *
      * @throws MatrixException 400 {@code M_MISSING_PARAM} when no user or address is named; 400
      *         {@code M_UNKNOWN} for an identifier type the spec does not define
@@ -39,10 +41,10 @@ final class UserIdentifiers {
             if (medium == null || address == null) {
                 throw MatrixException.missingParam("Missing parameter: identifier.medium and identifier.address");
             }
-            return Threepid.EMAIL.equals(medium) ? Optional.of(Claimant.email(address)) : Optional.empty();
+            return Threepid.EMAIL.equals(medium) && !overlong(address) ? Optional.of(Claimant.email(address)) : Optional.empty();
         }
         Optional<String> named = named(identifier, deprecatedUser);
-        if (named.isEmpty()) {
+        if (named.isEmpty() || overlong(named.get())) {
             return Optional.empty();
         }
         String name = named.get();
@@ -54,7 +56,7 @@ final class UserIdentifiers {
 
     /**
      * The lowercased localpart named, or empty when the name cannot be a local user (another
-     * server, invalid syntax, a third-party identifier).
+     * server, invalid syntax, longer than a user ID may be, a third-party identifier).
      *
      * @throws MatrixException 400 {@code M_MISSING_PARAM} when no user is named; 400
      *         {@code M_UNKNOWN} for an identifier type the spec does not define
@@ -85,16 +87,29 @@ final class UserIdentifiers {
     }
 
     private static Optional<String> toLocalpart(String named, String serverName) {
+        if (overlong(named)) {
+            return Optional.empty();
+        }
         if (!named.startsWith("@")) {
-            return lookupable(named.toLowerCase(Locale.ROOT));
+            return lookupable(named.toLowerCase(Locale.ROOT), serverName);
         }
         return UserId.parse(named)
                 .filter(id -> id.serverName().equalsIgnoreCase(serverName))
-                .flatMap(id -> lookupable(id.localpart().toLowerCase(Locale.ROOT)));
+                .flatMap(id -> lookupable(id.localpart().toLowerCase(Locale.ROOT), serverName));
     }
 
-    private static Optional<String> lookupable(String localpart) {
-        return LocalpartRules.isValidForLookup(localpart) ? Optional.of(localpart) : Optional.empty();
+    /**
+     * The localpart when a local user could have it: valid for lookup, and making a user ID of at
+     * most {@value UserId#MAX_BYTES} bytes (the grammar's limit, which no account exceeds).
+     */
+    private static Optional<String> lookupable(String localpart, String serverName) {
+        return LocalpartRules.isValidForLookup(localpart) && UserId.byteLength(localpart, serverName) <= UserId.MAX_BYTES
+                ? Optional.of(localpart) : Optional.empty();
+    }
+
+    /** Whether {@code name} is longer than any user ID may be ({@value UserId#MAX_BYTES} bytes of UTF-8). */
+    private static boolean overlong(String name) {
+        return name.length() > UserId.MAX_BYTES || name.getBytes(StandardCharsets.UTF_8).length > UserId.MAX_BYTES;
     }
 
     private static String string(JsonObject object, String key) {

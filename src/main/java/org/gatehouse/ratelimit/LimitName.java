@@ -18,6 +18,16 @@ public enum LimitName {
     USERNAME_AVAILABILITY("registration", KeyKind.ADDRESS, 0.17, 3),
     /** Registration-token validity checks, per client address (Synapse {@code rc_registration_token_validity}). */
     REGISTRATION_TOKEN_VALIDITY("registration-token-validity", KeyKind.ADDRESS, 0.1, 5),
+    /**
+     * Failed {@code m.login.registration_token} attempts, per UIA session: a cap (one attempt back a
+     * day), so that guessing from many addresses in one session gets nowhere.
+     */
+    REGISTRATION_TOKEN_SESSION_FAILURES("registration-token.session-failures", KeyKind.SESSION, 1.0 / 86_400, 5),
+    /**
+     * Rows created for clients nobody has authenticated, per client address: UIA sessions started by
+     * {@code POST /register} without {@code auth}, and shared-secret registration nonces.
+     */
+    UNAUTHENTICATED_SESSIONS("unauthenticated-sessions", KeyKind.ADDRESS, 0.1, 10),
     /** {@code POST /login/get_token}, per user: one a minute (as Synapse). */
     LOGIN_TOKEN("login-token", KeyKind.USER, 1.0 / 60, 1);
 
@@ -26,7 +36,9 @@ public enum LimitName {
         /** The client address of the request. */
         ADDRESS,
         /** A full Matrix user ID. */
-        USER
+        USER,
+        /** A UIA session ID. */
+        SESSION
     }
 
     private final String configName;

@@ -16,8 +16,8 @@ import org.gatehouse.user.User;
  * The rate limits of Gatehouse (spec: "Rate limiting"): the one place callers ask whether an
  * action may proceed. Buckets live in the {@link RateLimitStore}; their shapes come from
  * {@link RateLimitConfig}. Limits of {@link LimitName.KeyKind#ADDRESS} are keyed by the client
- * address of the current request; those of {@link LimitName.KeyKind#USER} by the full user ID the
- * caller passes.
+ * address of the current request (an IPv6 client by its /64 network); those of
+ * {@link LimitName.KeyKind#USER} by the full user ID the caller passes.
  *
  * <p>Nothing is limited when {@code gatehouse.rate-limits.enabled} is false. A request made by an
  * admin or a user of {@code gatehouse.rate-limits.exempt-users} is exempt from every limit but
@@ -31,8 +31,6 @@ import org.gatehouse.user.User;
  */
 @ApplicationScoped
 public class RateLimiter {
-
-    private static final String UNKNOWN_ADDRESS = "unknown";
 
     @Inject
     RateLimitConfig config;
@@ -141,8 +139,8 @@ public class RateLimiter {
                 && limit != LimitName.LOGIN_FAILED_ATTEMPTS;
     }
 
+    /** The key of the client address: the address, or its /64 network for IPv6 ({@link AddressKeys}). */
     private String address() {
-        String address = context.clientAddress();
-        return address == null ? UNKNOWN_ADDRESS : address;
+        return AddressKeys.of(context.clientAddress());
     }
 }

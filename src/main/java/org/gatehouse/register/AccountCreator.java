@@ -9,6 +9,7 @@ import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.infra.UniqueViolations;
 
 /**
  * Inserts new accounts, one transaction each. The database's unique constraint on the localpart
@@ -27,6 +28,7 @@ public class AccountCreator {
     /**
      * @param passwordHash the hash to store, or {@code null} for an account without a password
      * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken
+     * @throws PersistenceException any other database failure, unchanged (500 {@code M_UNKNOWN})
      */
     @Transactional
     public User create(String localpart, String passwordHash, boolean admin, boolean guest) {
@@ -36,7 +38,10 @@ public class AccountCreator {
         try {
             return users.insert(new User(localpart, passwordHash, admin, guest, clock.millis()));
         } catch (PersistenceException e) {
-            throw userInUse();
+            if (UniqueViolations.causedBy(e)) {
+                throw userInUse();
+            }
+            throw e;
         }
     }
 

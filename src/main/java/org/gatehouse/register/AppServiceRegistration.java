@@ -24,6 +24,7 @@ import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserId;
 import org.gatehouse.user.UserRepository;
+import org.gatehouse.infra.UniqueViolations;
 
 /**
  * Registration by an application service (spec: Application Service API, "Server admin style
@@ -123,8 +124,11 @@ public class AppServiceRegistration {
         }
         try {
             return users.insert(new User(localpart, null, false, false, clock.millis()));
-        } catch (PersistenceException concurrentlyTaken) {
-            throw AccountCreator.userInUse();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.causedBy(e)) {
+                throw AccountCreator.userInUse();
+            }
+            throw e;
         }
     }
 }

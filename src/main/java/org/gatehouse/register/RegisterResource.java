@@ -2,6 +2,9 @@ package org.gatehouse.register;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,6 +49,9 @@ public class RegisterResource {
      * Registers an account: {@code kind=guest} whatever the body says, else for an application
      * service ({@link AppServiceRegistration}), else {@code kind=user} through User-Interactive
      * Authentication. 400 {@code M_INVALID_PARAM} for any other kind.
+     * A {@code kind=user} request without {@code auth.session} starts a UIA session (spec:
+     * "User-Interactive Authentication API"), a row made for nobody in particular: it takes a token
+     * from the client address's {@link LimitName#UNAUTHENTICATED_SESSIONS} bucket.
      */
     @POST
     @OptionallyAuthenticated
@@ -55,6 +61,9 @@ public class RegisterResource {
             return appServices.register(request);
         }
         limits.check(LimitName.REGISTRATION);
+        if ("user".equals(kind) && !continuesASession(context.body())) {
+            limits.consume(LimitName.UNAUTHENTICATED_SESSIONS);
+        }
         return switch (kind) {
             case "user" -> registration.registerUser(request, context.body());
             case "guest" -> registration.registerGuest(request);
@@ -74,5 +83,11 @@ public class RegisterResource {
         limits.consume(LimitName.USERNAME_AVAILABILITY);
         registration.checkAvailability(username);
         return new Availability(true);
+    }
+
+    /** Whether {@code body} names the UIA session it continues ({@code auth.session}, a string). */
+    private static boolean continuesASession(JsonObject body) {
+        JsonValue auth = body.get("auth");
+        return auth instanceof JsonObject object && object.get("session") instanceof JsonString;
     }
 }

@@ -13,6 +13,12 @@ public final class RegistrationTokenRules {
     /** The longest token, and the longest generated one. */
     public static final int MAX_LENGTH = 64;
 
+    /**
+     * The shortest token an admin may choose: a chosen token is a password of sorts, and a short
+     * one is guessed from the validity bucket of a few addresses.
+     */
+    public static final int MIN_CHOSEN_LENGTH = 8;
+
     /** The length of a generated token when none is asked for. */
     public static final int DEFAULT_LENGTH = 16;
 
@@ -25,6 +31,11 @@ public final class RegistrationTokenRules {
     /** Whether {@code token} is a well-formed token. */
     public static boolean isWellFormed(String token) {
         return token != null && FORMAT.matcher(token).matches();
+    }
+
+    /** Whether {@code token}, chosen by an admin, may be created: well formed and at least {@link #MIN_CHOSEN_LENGTH} long. */
+    public static boolean isAcceptableChoice(String token) {
+        return isWellFormed(token) && token.length() >= MIN_CHOSEN_LENGTH;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.gatehouse.config.UiaConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.UniqueViolations;
 
 /**
  * Registration tokens (spec: "Token-authenticated registration"), counted as Synapse counts them:
@@ -96,13 +97,18 @@ public class RegistrationTokens {
      * @param length      for a generated token; {@code null} for {@link RegistrationTokenRules#DEFAULT_LENGTH}
      * @param usesAllowed {@code null} for unlimited
      * @param expiryTime  ms since the epoch; {@code null} for never
-     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a malformed or taken token, a length
+     * @throws MatrixException 400 {@code M_INVALID_PARAM} for a malformed or taken token, a chosen
+     *         token shorter than {@link RegistrationTokenRules#MIN_CHOSEN_LENGTH}, a length
      *         outside 1–64, a negative {@code uses_allowed} or an {@code expiry_time} in the past
      */
     @Transactional
     public RegistrationTokenView create(String token, Integer length, Long usesAllowed, Long expiryTime) {
         checkUsesAllowed(usesAllowed);
         checkExpiryTime(expiryTime);
+        if (token != null && !RegistrationTokenRules.isAcceptableChoice(token)) {
+            throw MatrixException.invalidParam("token must be " + RegistrationTokenRules.MIN_CHOSEN_LENGTH
+                    + " to 64 characters of [A-Za-z0-9._~-]");
+        }
         String chosen = token != null ? token : generated(length);
         if (!RegistrationTokenRules.isWellFormed(chosen)) {
             throw MatrixException.invalidParam("token must be 1 to 64 characters of [A-Za-z0-9._~-]");
@@ -113,8 +119,11 @@ public class RegistrationTokens {
         RegistrationToken created = new RegistrationToken(chosen, usesAllowed, expiryTime);
         try {
             repository.insert(created);
-        } catch (PersistenceException raced) {
-            throw tokenExists(chosen);
+        } catch (PersistenceException e) {
+            if (UniqueViolations.causedBy(e)) {
+                throw tokenExists(chosen);
+            }
+            throw e;
         }
         return created.view();
     }

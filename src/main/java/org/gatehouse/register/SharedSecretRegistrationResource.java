@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.NoStore;
+import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.RateLimiter;
 import org.gatehouse.token.DeviceSession;
 
 /**
@@ -34,8 +36,16 @@ public class SharedSecretRegistrationResource {
     @Inject
     ServerConfig server;
 
+    @Inject
+    RateLimiter limits;
+
+    /**
+     * A fresh nonce: a row made for a client nobody has authenticated, so it takes a token from the
+     * client address's {@link LimitName#UNAUTHENTICATED_SESSIONS} bucket.
+     */
     @GET
     public Nonce nonce() {
+        limits.consume(LimitName.UNAUTHENTICATED_SESSIONS);
         return new Nonce(registration.newNonce());
     }
 

@@ -97,7 +97,7 @@ public record UserId(String localpart, String serverName) {
     }
 
     /** The UTF-8 length of {@code @localpart:serverName}. */
-    static int byteLength(String localpart, String serverName) {
+    public static int byteLength(String localpart, String serverName) {
         return 2 + localpart.getBytes(StandardCharsets.UTF_8).length
                 + serverName.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -109,6 +109,12 @@ class RegistrationTokensAdminIT {
     }
 
     @Test
+    void createWithTokenShorterThanEightIsInvalid() {
+        assertError(admin.post(adminToken, Json.createObjectBuilder().add("token", "abc1234").build()),
+                400, "M_INVALID_PARAM");
+    }
+
+    @Test
     void createWithTokenLongerThanSixtyFourIsInvalid() {
         assertError(admin.post(adminToken, Json.createObjectBuilder().add("token", "a".repeat(65)).build()),
                 400, "M_INVALID_PARAM");

@@ -58,6 +58,7 @@ class ClusterIT {
     static void startCluster() throws Exception {
         cluster = ClusterProcesses.fromSystemProperties("cluster-it", String.join(" ",
                 "-Dgatehouse.rate-limits.registration.burst=100000",
+                "-Dgatehouse.rate-limits.unauthenticated-sessions.burst=100000",
                 "-Dgatehouse.rate-limits.login.address.burst=100000",
                 "-Dgatehouse.rate-limits.login.account.burst=100000",
                 "-Dgatehouse.rate-limits.login-token.burst=100000",

@@ -18,18 +18,67 @@ import org.junit.jupiter.api.Test;
 class HashingPoolTest {
 
     private final AtomicInteger rejections = new AtomicInteger();
-    private final HashingPool pool = new HashingPool(1, 1, rejections::incrementAndGet);
+    private final AtomicInteger containerThreads = new AtomicInteger();
+    /** Stands in for the container's ManagedExecutorService: more threads than the pool may use. */
+    private final ExecutorService container = Executors.newFixedThreadPool(4,
+            task -> new Thread(task, "container-managed-" + containerThreads.incrementAndGet()));
+    private final HashingPool pool = new HashingPool(container, 1, 1, Duration.ofSeconds(10), rejections::incrementAndGet);
     private final ExecutorService callers = Executors.newFixedThreadPool(2);
 
     @AfterEach
     void stop() {
         pool.shutdown();
         callers.shutdownNow();
+        container.shutdownNow();
     }
 
     @Test
-    void workRunsOnThePoolAndReturnsItsResult() {
-        assertEquals("gatehouse-password-hashing-1", pool.run(() -> Thread.currentThread().getName()));
+    void workRunsOnTheContainersExecutorAndReturnsItsResult() {
+        assertTrue(pool.run(() -> Thread.currentThread().getName()).startsWith("container-managed-"));
+    }
+
+    @Test
+    void noMoreTasksRunAtOnceThanThePoolHasThreadsWhateverTheExecutorHas() throws Exception {
+        HashingPool oneAtATime = new HashingPool(container, 1, 2, Duration.ofSeconds(10), rejections::incrementAndGet);
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        var first = callers.submit(() -> oneAtATime.run(() -> overlapping(now, most)));
+        var second = callers.submit(() -> oneAtATime.run(() -> overlapping(now, most)));
+        first.get(5, TimeUnit.SECONDS);
+        second.get(5, TimeUnit.SECONDS);
+        assertEquals(1, most.get());
+    }
+
+    @Test
+    void aCallerWaitsNoLongerThanTheBoundedWait() {
+        HashingPool impatient = new HashingPool(container, 1, 1, Duration.ofMillis(200), rejections::incrementAndGet);
+        CountDownLatch release = new CountDownLatch(1);
+        long start = System.nanoTime();
+        MatrixException refused = assertThrows(MatrixException.class, () -> impatient.run(() -> {
+            await(release);
+            return "late";
+        }));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        release.countDown();
+        assertEquals(429, refused.status());
+        assertTrue(took.toMillis() < 2000, "waited " + took);
+        assertEquals(1, rejections.get());
+    }
+
+    @Test
+    void anExecutorThatRefusesWorkIsABusyPool() {
+        HashingPool closed = new HashingPool(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shutting down");
+        }, 1, 1, Duration.ofSeconds(1), rejections::incrementAndGet);
+        assertEquals(429, assertThrows(MatrixException.class, () -> closed.run(() -> "never")).status());
+        assertEquals(0, closed.waiting());
+    }
+
+    private static Object overlapping(AtomicInteger now, AtomicInteger most) {
+        most.accumulateAndGet(now.incrementAndGet(), Math::max);
+        sleep(100);
+        now.decrementAndGet();
+        return null;
     }
 
     @Test

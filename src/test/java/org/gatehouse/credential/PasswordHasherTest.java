@@ -219,4 +219,23 @@ class PasswordHasherTest {
         assertDoesNotThrow(() -> hasher.verifyDummy(null));
         assertDoesNotThrow(() -> hasher.verifyDummy("abc\uD800"));
     }
+
+    @Test
+    void anInternalErrorIsThrownNotTakenForAWrongPassword() {
+        PasswordConfig broken = new PasswordConfig(1024, 1, 1, Optional.empty(), 8, false, false, false, false) {
+            @Override
+            public String bcryptPepper() {
+                throw new IllegalStateException("configuration unreadable");
+            }
+        };
+        PasswordHasher failing = new PasswordHasher(broken);
+
+        assertThrows(IllegalStateException.class, () -> failing.verify("secret", bcrypt("2b", "secret")));
+    }
+
+    @Test
+    void aMalformedStoredHashIsStillJustNoMatch() {
+        assertFalse(hasher.verify("secret", "$2b$04$not-a-real-bcrypt-hash"));
+        assertFalse(hasher.verify("secret", "$argon2id$v=19$m=1024,t=1,p=1$%%%$%%%"));
+    }
 }

@@ -85,6 +85,62 @@ class LocalRateLimitStoreTest {
     }
 
     @Test
+    void aFloodOfNewKeysNeverDropsABucketThatIsNotFull() {
+        store.tryConsume(LimitName.LOGIN_FAILED_ATTEMPTS, TWO_PER_TEN_SECONDS, "victim");
+        store.tryConsume(LimitName.LOGIN_FAILED_ATTEMPTS, TWO_PER_TEN_SECONDS, "victim");
+        for (int i = 0; i < 1000; i++) {
+            store.tryConsume(LimitName.LOGIN_FAILED_ATTEMPTS, TWO_PER_TEN_SECONDS, "flood-" + i);
+        }
+        assertFalse(store.probe(LimitName.LOGIN_FAILED_ATTEMPTS, TWO_PER_TEN_SECONDS, "victim").allowed());
+        assertTrue(store.size() <= 10, "size " + store.size());
+    }
+
+    @Test
+    void whenNoBucketIsFullAgainANewKeyIsRefused() {
+        for (int i = 0; i < 10; i++) {
+            store.tryConsume(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "busy-" + i);
+        }
+        Verdict consumed = store.tryConsume(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "new");
+        assertFalse(consumed.allowed());
+        assertEquals(10_000, consumed.retryAfterMs());
+        assertFalse(store.probe(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "new").allowed());
+        assertTrue(store.tryConsume(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "busy-3").allowed());
+    }
+
+    @Test
+    void bucketsThatAreFullAgainMakeRoomForNewKeys() {
+        for (int i = 0; i < 10; i++) {
+            store.tryConsume(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "busy-" + i);
+        }
+        clock.now = clock.now.plus(Duration.ofSeconds(10));
+        assertTrue(store.tryConsume(LimitName.LOGIN_ADDRESS, TWO_PER_TEN_SECONDS, "new").allowed());
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void probingAKeyWithoutABucketCreatesNone() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(store.probe(LimitName.LOGIN_FAILED_ATTEMPTS, TWO_PER_TEN_SECONDS, "unknown-" + i).allowed());
+        }
+        assertEquals(0, store.size());
+    }
+
+    @Test
+    void bucketsAreStoredUnderAFixedSizeHashOfTheKey() {
+        String huge = "x".repeat(1_000_000);
+        String id = LocalRateLimitStore.bucketId(LimitName.LOGIN_FAILED_ATTEMPTS, huge);
+        assertEquals(LocalRateLimitStore.bucketId(LimitName.LOGIN_FAILED_ATTEMPTS, "k").length(), id.length());
+        assertTrue(id.length() <= 64, id);
+        assertFalse(id.equals(LocalRateLimitStore.bucketId(LimitName.LOGIN_ADDRESS, huge)));
+    }
+
+    @Test
+    void theBoundComesFromTheMemoryBudget() {
+        assertEquals(LocalRateLimitStore.MEMORY_BUDGET_BYTES / LocalRateLimitStore.BYTES_PER_BUCKET,
+                LocalRateLimitStore.MAX_KEYS);
+    }
+
+    @Test
     void oneTokenAMinuteIsSixtySecondsApart() {
         assertEquals(Duration.ofSeconds(60), LimitName.LOGIN_TOKEN.defaultRate().refillPeriod());
     }

@@ -40,6 +40,9 @@ class RateLimitIT extends ClientIT {
     private static final String AVAILABLE = "/_matrix/client/v3/register/available?username=";
     private static final String VALIDITY = "/_matrix/client/v1/register/m.login.registration_token/validity?token=";
     private static final String GET_TOKEN = "/_matrix/client/v1/login/get_token";
+    private static final String NONCE = "/_synapse/admin/v1/register";
+    private static final String TOKEN_STAGE = "m.login.registration_token";
+    private static final String TOKEN_FALLBACK = "/_matrix/client/v3/auth/" + TOKEN_STAGE + "/fallback/web?session=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Deployment(testable = false)
@@ -57,6 +60,10 @@ class RateLimitIT extends ClientIT {
                         Map.entry("gatehouse.rate-limits.registration.burst", "2"),
                         Map.entry("gatehouse.rate-limits.registration-token-validity.per-second", "0.1"),
                         Map.entry("gatehouse.rate-limits.registration-token-validity.burst", "2"),
+                        Map.entry("gatehouse.rate-limits.registration-token.session-failures.burst", "3"),
+                        Map.entry("gatehouse.rate-limits.unauthenticated-sessions.per-second", "0.1"),
+                        Map.entry("gatehouse.rate-limits.unauthenticated-sessions.burst", "2"),
+                        Map.entry("gatehouse.registration.flows", "m.login.dummy;" + TOKEN_STAGE),
                         Map.entry("gatehouse.rate-limits.exempt-users", Accounts.userId(EXEMPT))))
                 .addClasses(AdjustableClock.class, AdjustableClockResource.class);
     }
@@ -221,6 +228,83 @@ class RateLimitIT extends ClientIT {
     }
 
     @Test
+    void anOverlongNameIsAnUnknownUserWithoutABucketOfItsOwn() {
+        String overlong = "a".repeat(300);
+        for (int i = 0; i < 4; i++) {
+            assertError(login(randomAddress(), overlong, PASSWORD), 403, "M_FORBIDDEN");
+        }
+    }
+
+    @Test
+    void theAddressesOfOneIpv6NetworkShareABucket() {
+        String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":"
+                + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(403, login(network + ipv6Host(), Accounts.randomLocalpart("nobody"), PASSWORD).status());
+        }
+        assertLimited(login(network + ipv6Host(), Accounts.randomLocalpart("nobody"), PASSWORD), 10_000);
+    }
+
+    @Test
+    void registrationTokenAttemptsTakeFromTheValidityBucketOfTheAddress() {
+        String address = randomAddress();
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        String session = startRegistrationFrom(address, body);
+        assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-1")), address, null),
+                401, "M_UNAUTHORIZED", "flows", "params", "session");
+        assertEquals(200, validity(address).status());
+
+        assertLimited(validity(address), 10_000);
+    }
+
+    @Test
+    void registrationTokensTriedOnTheFallbackPageTakeFromTheValidityBucketOfTheAddress() {
+        String address = randomAddress();
+        String session = startRegistrationFrom(address, Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build());
+        assertEquals(200, tokenOnFallbackPage(address, session, "not-a-token-1").status());
+        assertEquals(200, tokenOnFallbackPage(address, session, "not-a-token-2").status());
+
+        assertEquals(429, tokenOnFallbackPage(address, session, "not-a-token-3").status());
+    }
+
+    @Test
+    void failedRegistrationTokensOfOneSessionAreCapped() {
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        String session = startRegistrationFrom(randomAddress(), body);
+        for (int i = 0; i < 3; i++) {
+            assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-" + i)), randomAddress(), null),
+                    401, "M_UNAUTHORIZED", "flows", "params", "session");
+        }
+        assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-4")), randomAddress(), null),
+                429, "M_LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void registrationSessionsStartedFromOneAddressAreLimited() {
+        String address = randomAddress();
+        JsonObject body = Accounts.registration(Accounts.randomLocalpart("rl"), PASSWORD).build();
+        assertEquals(401, post(REGISTER, body, address, null).status());
+        assertEquals(401, post(REGISTER, body, address, null).status());
+
+        assertLimited(post(REGISTER, body, address, null), 10_000);
+
+        advance(Duration.ofSeconds(10));
+        assertEquals(401, post(REGISTER, body, address, null).status());
+    }
+
+    @Test
+    void sharedSecretNoncesIssuedToOneAddressAreLimited() {
+        String address = randomAddress();
+        assertEquals(200, nonce(address).status());
+        assertEquals(200, nonce(address).status());
+
+        assertLimited(nonce(address), 10_000);
+
+        advance(Duration.ofSeconds(10));
+        assertEquals(200, nonce(address).status());
+    }
+
+    @Test
     void theRightMostHopNotAddedByATrustedProxyIsTheClient() {
         String address = randomAddress();
         for (int i = 0; i < 3; i++) {
@@ -243,6 +327,33 @@ class RateLimitIT extends ClientIT {
 
     private static String randomAddress() {
         return "198.51." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    }
+
+    private static String ipv6Host() {
+        return Integer.toHexString(RANDOM.nextInt(0x10000)) + ":" + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":"
+                + Integer.toHexString(RANDOM.nextInt(0x10000)) + ":" + Integer.toHexString(1 + RANDOM.nextInt(0xffff));
+    }
+
+    /** Starts a registration session from {@code address}: the 401 challenge's session ID. */
+    private String startRegistrationFrom(String address, JsonObject body) {
+        MatrixHttp.Reply challenge = post(REGISTER, body, address, null);
+        assertEquals(401, challenge.status(), challenge::text);
+        return challenge.string("session");
+    }
+
+    private static JsonObject tokenAuth(String session, String token) {
+        return Json.createObjectBuilder().add("type", TOKEN_STAGE).add("session", session).add("token", token).build();
+    }
+
+    private MatrixHttp.Reply tokenOnFallbackPage(String address, String session, String token) {
+        return http.send(HttpRequest.newBuilder(http.uri(TOKEN_FALLBACK + session))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString("session=" + session + "&token=" + token)));
+    }
+
+    private MatrixHttp.Reply nonce(String address) {
+        return http.send(HttpRequest.newBuilder(http.uri(NONCE)).header("X-Forwarded-For", address).GET());
     }
 
     private MatrixHttp.Reply post(String path, JsonObject body, String forwardedFor, String accessToken) {
@@ -317,7 +428,8 @@ class RateLimitIT extends ClientIT {
 
     /** An admin registered through the shared-secret API (HMAC-SHA1 over nonce, user, password, "admin"). */
     private Accounts.Account registerAdmin() throws Exception {
-        String path = "/_synapse/admin/v1/register";
+        advance(Duration.ofHours(1));
+        String path = NONCE;
         String nonce = http.get(path).string("nonce");
         String localpart = Accounts.randomLocalpart("rl-admin");
         Mac hmac = Mac.getInstance("HmacSHA1");

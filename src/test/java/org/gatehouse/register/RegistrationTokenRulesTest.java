@@ -93,4 +93,11 @@ class RegistrationTokenRulesTest {
         assertThrows(IllegalArgumentException.class, () -> RegistrationTokenRules.generate(0, RANDOM));
         assertThrows(IllegalArgumentException.class, () -> RegistrationTokenRules.generate(65, RANDOM));
     }
+
+    @Test
+    void aChosenTokenMustHaveAtLeastEightCharacters() {
+        assertFalse(RegistrationTokenRules.isAcceptableChoice("abc1234"));
+        assertTrue(RegistrationTokenRules.isAcceptableChoice("abcd1234"));
+        assertFalse(RegistrationTokenRules.isAcceptableChoice("abcd 1234"));
+    }
 }

@@ -46,6 +46,7 @@ class MetricsIT extends ClientIT {
                 "gatehouse.rate-limits.login.account.burst", "1000000",
                 "gatehouse.rate-limits.login.failed-attempts.burst", "1000000",
                 "gatehouse.rate-limits.registration.burst", "1000000",
+                "gatehouse.rate-limits.unauthenticated-sessions.burst", "1000000",
                 "gatehouse.metrics.sessions-max-age-seconds", "1"));
     }
 
