@@ -13,7 +13,7 @@ import org.gatehouse.user.User;
  * Locking and suspending accounts (spec: "Account locking", "Account suspension", and the admin
  * module's {@code /admin/lock} and {@code /admin/suspend}). A change applies to the account's
  * next request on every node ({@link TokenService#accountChanged}); no token is revoked. Each
- * change is audited as an {@code admin_action} naming the target.
+ * call, reads included, is audited as an {@code admin_action} naming the target.
  *
  * <p>The spec's rules, checked in this order: the requester must be a server admin (403
  * {@code M_FORBIDDEN}, before any lookup); the user ID must be local (400 {@code M_INVALID_PARAM});
@@ -40,6 +40,8 @@ public class AccountModeration {
     public boolean state(Requester requester, String userId, Restriction restriction) {
         AdminAccess.requireAdmin(requester);
         User user = moderatable(requester, userId);
+        audit.adminAction(requester.userId(), restriction == Restriction.LOCK ? "lock_query" : "suspend_query",
+                targets.userId(user));
         return restriction == Restriction.LOCK ? user.locked() : user.suspended();
     }
 

@@ -124,7 +124,7 @@ public class SynapseAccountActionsResource {
     @GET
     @Path("/users/{userId}/joined_rooms")
     public JoinedRooms joinedRooms(@PathParam("userId") String userId) {
-        administration.details(context.requester(), userId);
+        administration.requireUser(context.requester(), userId);
         return new JoinedRooms(List.of(), 0);
     }
 

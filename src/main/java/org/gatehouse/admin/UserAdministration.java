@@ -32,7 +32,7 @@ import org.gatehouse.user.UserSearch;
  * create or modify, reset password, deactivate, admin flag). Every method first requires a server
  * admin (403 {@code M_FORBIDDEN}), then resolves the target (400 {@code M_INVALID_PARAM} for a
  * user ID that is not local, 404 {@code M_NOT_FOUND} for no such account), runs in one
- * transaction, and audits each change as an {@code admin_action} naming the target.
+ * transaction, and audits each call, reads included, as an {@code admin_action} naming the target.
  */
 @ApplicationScoped
 public class UserAdministration {
@@ -91,6 +91,7 @@ public class UserAdministration {
         AdminAccess.requireAdmin(requester);
         List<ListedUser> page = users.search(search, from, limit).stream().map(this::listed).toList();
         long total = users.count(search);
+        audit.adminAction(requester.userId(), "user_list", "users");
         String next = from + page.size() < total && !page.isEmpty() ? String.valueOf(from + page.size()) : null;
         return new UserList(page, total, next);
     }
@@ -99,7 +100,9 @@ public class UserAdministration {
     @Transactional
     public UserDetails details(Requester requester, String userId) {
         AdminAccess.requireAdmin(requester);
-        return details(targets.find(userId));
+        User user = targets.find(userId);
+        audit.adminAction(requester.userId(), "user_query", targets.userId(user));
+        return details(user);
     }
 
     /**
@@ -146,11 +149,20 @@ public class UserAdministration {
         deactivate(requester, user, erase);
     }
 
+    /** Checks that {@code userId} names an account (for endpoints about what Gatehouse does not keep). */
+    @Transactional
+    public void requireUser(Requester requester, String userId) {
+        AdminAccess.requireAdmin(requester);
+        audit.adminAction(requester.userId(), "user_rooms", targets.userId(targets.find(userId)));
+    }
+
     /** Whether the account is a server admin. */
     @Transactional
     public boolean isAdmin(Requester requester, String userId) {
         AdminAccess.requireAdmin(requester);
-        return targets.find(userId).admin();
+        User user = targets.find(userId);
+        audit.adminAction(requester.userId(), "admin_query", targets.userId(user));
+        return user.admin();
     }
 
     /** Makes the account a server admin or not; an admin cannot demote themselves (400 {@code M_INVALID_PARAM}). */

@@ -18,7 +18,7 @@ import org.gatehouse.user.User;
  * A user's devices and sessions as a server admin manages them (Synapse's "User Admin API":
  * "List all devices", "Show a device", "Update a device", "Delete a device", "Delete multiple
  * devices", "Login as a user"). The rules of {@link UserAdministration} apply (admin first, then the
- * target); changes are audited as {@code admin_action}s naming the target user (and
+ * target); every call is audited as an {@code admin_action} naming the target user (and
  * {@code /device}).
  */
 @ApplicationScoped
@@ -43,14 +43,18 @@ public class UserDevicesAdministration {
     @Transactional
     public List<DeviceDetails> list(Requester requester, String userId) {
         AdminAccess.requireAdmin(requester);
-        return deviceManagement.details(targets.find(userId).id());
+        User user = targets.find(userId);
+        audit.adminAction(requester.userId(), "device_list", targets.userId(user));
+        return deviceManagement.details(user.id());
     }
 
     /** One device; 404 {@code M_NOT_FOUND} when the user has no device with this ID. */
     @Transactional
     public DeviceDetails get(Requester requester, String userId, String deviceId) {
         AdminAccess.requireAdmin(requester);
-        return deviceManagement.details(targets.find(userId).id(), deviceId);
+        User user = targets.find(userId);
+        audit.adminAction(requester.userId(), "device_query", targets.userId(user) + "/" + deviceId);
+        return deviceManagement.details(user.id(), deviceId);
     }
 
     /** Renames a device ({@code null} keeps the name); 404 {@code M_NOT_FOUND} when there is no such device. */

@@ -4,6 +4,7 @@ import static org.gatehouse.admin.AdminHttp.segment;
 import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -179,6 +180,21 @@ class AccountModerationIT extends ClientIT {
         MatrixHttp.Reply renamed = admin.put("/_matrix/client/v3/devices/" + second.deviceId(),
                 Json.createObjectBuilder().add("display_name", "renamed").build(), user.accessToken());
         assertEquals(200, renamed.status(), renamed::text);
+    }
+
+    @Test
+    void everyCallIsAuditedWithTheAdminAndTheTarget() throws InterruptedException {
+        Account user = accounts.register();
+        String adminId = admin.userIdOf(adminToken);
+        ServerLog log = ServerLog.fromNow();
+
+        setLocked(user.userId(), true);
+        admin.get(SUSPEND + segment(user.userId()), adminToken);
+
+        assertTrue(log.hasLineWith("event=admin_action", "user=" + adminId, "action=lock", "target=" + user.userId()),
+                log::added);
+        assertTrue(log.hasLineWith("event=admin_action", "user=" + adminId, "action=suspend_query",
+                "target=" + user.userId()), log::added);
     }
 
     @Test
