@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.token.TokenService;
 import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
 import org.gatehouse.infra.UniqueViolations;
@@ -21,6 +22,9 @@ public class AccountCreator {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    TokenService tokens;
 
     @Inject
     Clock clock;
@@ -53,13 +57,18 @@ public class AccountCreator {
 
     /**
      * Turns guest account {@code userRef} into a full account with {@code passwordHash}
-     * ({@link GuestUpgrade}).
+     * ({@link GuestUpgrade}); the guest's own tokens show a full account from their next request,
+     * on every node ({@link TokenService#accountChanged}).
      *
      * @return whether it was a live guest (not upgraded meanwhile, not deactivated)
      */
     @Transactional
     public boolean upgradeGuest(long userRef, String passwordHash) {
-        return users.upgradeGuest(userRef, passwordHash);
+        boolean upgraded = users.upgradeGuest(userRef, passwordHash);
+        if (upgraded) {
+            tokens.accountChanged(userRef);
+        }
+        return upgraded;
     }
 
     /** Removes an account that was claimed but whose registration could not be completed. */

@@ -20,9 +20,8 @@ import org.gatehouse.user.UserId;
  * refused. Its checks run when the request arrives, before User-Interactive Authentication, and
  * again when it completes.
  *
- * <p>Existing access tokens of the guest keep working and show the account as a full one at once
- * on the database, and at most {@code gatehouse.tokens.cache.ttl-seconds} later where a node has
- * cached them.
+ * <p>Existing access tokens of the guest keep working and show the account as a full one from
+ * their next request, on every node (the token cache stops trusting the rows it read of them).
  */
 @ApplicationScoped
 public class GuestUpgrade {

@@ -176,6 +176,20 @@ class GuestRegistrationIT {
     }
 
     @Test
+    void theGuestsOwnTokenShowsAFullAccountRightAfterTheUpgrade() {
+        JsonObject guest = registerGuest();
+        String token = guest.getString("access_token");
+        assertTrue(http.get(Accounts.WHOAMI, token).json().getBoolean("is_guest"));
+
+        register(Accounts.registration(localpart(guest), Accounts.PASSWORD).add("guest_access_token", token).build());
+
+        var whoami = http.get(Accounts.WHOAMI, token);
+        assertEquals(200, whoami.status(), whoami::text);
+        assertEquals(false, whoami.json().getBoolean("is_guest"), whoami::text);
+        assertEquals(guest.getString("device_id"), whoami.string("device_id"), whoami::text);
+    }
+
+    @Test
     void guestUpgradeWithoutUsernameKeepsTheGuestsUserId() {
         JsonObject guest = registerGuest();
 
