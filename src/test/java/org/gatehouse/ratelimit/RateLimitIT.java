@@ -276,7 +276,7 @@ class RateLimitIT extends ClientIT {
                     401, "M_UNAUTHORIZED", "flows", "params", "session");
         }
         assertError(post(REGISTER, Accounts.withAuth(body, tokenAuth(session, "not-a-token-4")), randomAddress(), null),
-                429, "M_LIMIT_EXCEEDED");
+                429, "M_LIMIT_EXCEEDED", "retry_after_ms");
     }
 
     @Test
