@@ -102,6 +102,21 @@ class DirectoryLoginIT extends ClientIT {
     }
 
     @Test
+    void everyLoginCopiesTheDisplayNameFromTheDirectory() throws LDAPException {
+        String uid = person("named", true);
+        String admin = new TokenAdminClient(http).newUser(true);
+        String user = "/_synapse/admin/v2/users/" + Accounts.userId(uid);
+
+        assertEquals(200, login(uid, uid + "-pw").status());
+        assertEquals("Person " + uid, http.get(user, admin).string("displayname"));
+
+        LDAP.server().modify("uid=" + uid + ",ou=people," + TestDirectory.BASE,
+                new Modification(ModificationType.REPLACE, "cn", "Renamed " + uid));
+        assertEquals(200, login(uid, uid + "-pw").status());
+        assertEquals("Renamed " + uid, http.get(user, admin).string("displayname"));
+    }
+
+    @Test
     void aDirectoryNameInCapitalsIsTheSameLowercasedUser() {
         String uid = person("dir", true);
 
