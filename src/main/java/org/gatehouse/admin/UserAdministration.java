@@ -12,6 +12,7 @@ import org.gatehouse.admin.SynapseUserViews.ListedUser;
 import org.gatehouse.admin.SynapseUserViews.UserDetails;
 import org.gatehouse.admin.SynapseUserViews.UserList;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.device.DeviceDetails;
@@ -74,6 +75,9 @@ public class UserAdministration {
     PasswordHashing hasher;
 
     @Inject
+    PasswordBackends passwordBackends;
+
+    @Inject
     PasswordPolicy policy;
 
     @Inject
@@ -130,7 +134,10 @@ public class UserAdministration {
         return new Saved(false, details(existing));
     }
 
-    /** Sets a new password; {@code logoutDevices} ({@code true} when absent) logs out every device. */
+    /**
+     * Sets a new password; {@code logoutDevices} ({@code true} when absent) logs out every device. A user
+     * whose password a directory owns cannot be given one here: 403 {@code M_FORBIDDEN}.
+     */
     @Transactional
     public void resetPassword(Requester requester, String userId, String newPassword, Boolean logoutDevices) {
         AdminAccess.requireAdmin(requester);
@@ -244,7 +251,14 @@ public class UserAdministration {
         }
     }
 
+    /**
+     * @throws MatrixException 403 {@code M_FORBIDDEN} for a user whose password a directory owns
+     *         (a local hash would never be asked for them)
+     */
     private void setPassword(Requester requester, User user, String password, boolean logoutDevices) {
+        if (!passwordBackends.ownsLocally(user.id())) {
+            throw MatrixException.forbidden("The password of this user is managed by the organisation's directory (LDAP); change it there");
+        }
         user.changePasswordHash(hash(password));
         if (logoutDevices) {
             devices.deleteAll(user.id());

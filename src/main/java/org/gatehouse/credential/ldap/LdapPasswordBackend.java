@@ -1,6 +1,8 @@
 package org.gatehouse.credential.ldap;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -13,8 +15,8 @@ import org.gatehouse.credential.PasswordVerdict;
 import org.gatehouse.user.User;
 
 /**
- * The {@code ldap} password backend: the {@link Directory} of {@code gatehouse.ldap.*}, asked on
- * the bounded {@link DirectoryWork} pool, with the accounts of directory users kept by
+ * The {@code ldap} password backend: the {@link Directory} of {@code gatehouse.ldap.*}, asked
+ * through the bounded {@link DirectoryWork} on the container's managed executor, with the accounts of directory users kept by
  * {@link DirectoryAccounts}.
  *
  * <p>Answers: <em>verified</em> with the (made or refreshed) account; <em>wrong</em> for a wrong
@@ -32,6 +34,10 @@ public class LdapPasswordBackend implements PasswordBackend {
     @Inject
     DirectoryAccounts accounts;
 
+    /** The container's threads for directory work (java:comp/DefaultManagedExecutorService). */
+    @Resource
+    ManagedExecutorService executor;
+
     private Directory directory;
     private DirectoryWork work;
 
@@ -45,7 +51,7 @@ public class LdapPasswordBackend implements PasswordBackend {
         if (directory == null) {
             directory = new Directory(config);
             long perAttempt = (long) config.connectTimeoutMs() + config.responseTimeoutMs();
-            work = new DirectoryWork(config.maxConcurrent(), config.queueSize(), perAttempt * Math.max(1, config.uris().size()) + 3L * config.responseTimeoutMs());
+            work = new DirectoryWork(executor, config.maxConcurrent(), config.queueSize(), perAttempt * Math.max(1, config.uris().size()) + 3L * config.responseTimeoutMs());
         }
         return directory;
     }
@@ -95,7 +101,6 @@ public class LdapPasswordBackend implements PasswordBackend {
     @PreDestroy
     synchronized void stop() {
         if (directory != null) {
-            work.shutdown();
             directory.close();
         }
     }

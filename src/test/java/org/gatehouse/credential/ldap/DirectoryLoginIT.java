@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
@@ -98,6 +99,21 @@ class DirectoryLoginIT extends ClientIT {
         assertEquals(200, accounts.whoami(reply.string("access_token")).status());
         MatrixHttp.Reply again = login(Accounts.userId(uid), uid + "-pw");
         assertEquals(Accounts.userId(uid), again.string("user_id"), again::text);
+    }
+
+    @Test
+    void everyLoginCopiesTheDisplayNameFromTheDirectory() throws LDAPException {
+        String uid = person("named", true);
+        String admin = new TokenAdminClient(http).newUser(true);
+        String user = "/_synapse/admin/v2/users/" + Accounts.userId(uid);
+
+        assertEquals(200, login(uid, uid + "-pw").status());
+        assertEquals("Person " + uid, http.get(user, admin).string("displayname"));
+
+        LDAP.server().modify("uid=" + uid + ",ou=people," + TestDirectory.BASE,
+                new Modification(ModificationType.REPLACE, "cn", "Renamed " + uid));
+        assertEquals(200, login(uid, uid + "-pw").status());
+        assertEquals("Renamed " + uid, http.get(user, admin).string("displayname"));
     }
 
     @Test
@@ -198,6 +214,19 @@ class DirectoryLoginIT extends ClientIT {
                 body.getString("error"));
         assertEquals(false, http.get("/_matrix/client/v3/capabilities", token).json()
                 .getJsonObject("capabilities").getJsonObject("m.change_password").getBoolean("enabled"));
+    }
+
+    @Test
+    void anAdminCannotResetTheDirectoryPasswordOfADirectoryUser() {
+        String uid = person("dir", true);
+        assertEquals(200, login(uid, uid + "-pw").status());
+        String admin = new TokenAdminClient(http).newUser(true);
+
+        JsonObject body = assertError(http.post("/_synapse/admin/v1/reset_password/" + Accounts.userId(uid),
+                Json.createObjectBuilder().add("new_password", "an admin's choice 1").build(), admin), 403, "M_FORBIDDEN");
+        assertEquals("The password of this user is managed by the organisation's directory (LDAP); change it there",
+                body.getString("error"));
+        assertEquals(200, login(uid, uid + "-pw").status());
     }
 
     @Test
