@@ -1,6 +1,8 @@
 // Black-box test of the admin console (/_gatehouse/admin/) in a real browser: headless Chromium
 // (Debian package `chromium`, driven by the pinned playwright-core) signs in as an admin and uses
-// every part of the console the way an admin would, checking each effect through the HTTP API.
+// every part of the console the way an admin would (users: search, devices and sessions, password
+// reset, lock, suspension, deactivation; registration tokens; figures), checking each effect through
+// the HTTP API.
 // A screenshot of each page is written to ./screenshots/admin-console/ (target/blackbox/... when
 // run by AdminConsoleBrowserIT).
 //
@@ -116,6 +118,100 @@ await step("an admin signs in", async () => {
     return `signed in on device ${devices[0].device_id}`;
 });
 
+const newPassword = "another horse battery staple 4";
+
+/** `GET /account/whoami` with `token`: { status, body }. */
+const whoami = (token) => api("GET", "/_matrix/client/v3/account/whoami", undefined, token);
+
+/** Waits for the console's status line to read `text`. */
+async function statusSays(text) {
+    await page.getByRole("status").filter({ hasText: text }).waitFor({ timeout: 15000 });
+}
+
+/** The value the user page's facts list shows for `term`. */
+async function userFact(term) {
+    return (await page.locator(`#user-facts dt:text-is('${term}') + dd`).textContent()).trim();
+}
+
+await step("users: search a user, open them, see their devices and sessions", async () => {
+    const seen = await whoami(member.access_token);
+    check(seen.status === 200, `the member's token: HTTP ${seen.status} ${show(seen.body)}`);
+    await page.getByRole("button", { name: "Users", exact: true }).click();
+    await page.getByLabel("User ID or display name contains").fill(member.username);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForFunction(() => document.getElementById("user-count").textContent === "1 users match."
+        && document.querySelectorAll("#user-table tbody tr").length === 1, undefined, { timeout: 15000 });
+    const link = page.locator("#user-table tbody tr").getByRole("button", { name: member.user_id, exact: true });
+    check(await link.count() === 1, `the one user found is not ${member.user_id}`);
+    await screenshot(page, "03-users");
+    await link.click();
+    await page.getByRole("heading", { name: member.user_id }).waitFor({ timeout: 15000 });
+    check(await userFact("Locked") === "no" && await userFact("Deactivated") === "no", "the member's state");
+    const devices = await page.locator("#device-table tbody tr td:first-child").allTextContents();
+    check(devices.includes(member.device_id), `devices listed: ${show(devices)}`);
+    const sessions = await page.locator("#session-table tbody tr").allTextContents();
+    check(sessions.length >= 1, "no session listed");
+    const agents = await page.locator("#session-table tbody tr td:nth-child(3)").allTextContents();
+    check(agents.some((agent) => agent.length > 0), `user agents: ${show(agents)}`);
+    await screenshot(page, "04-user");
+    return `${devices.length} devices; sessions seen with ${show(agents)}`;
+});
+
+await step("users: reset the password, which logs the user out", async () => {
+    await page.getByLabel("New password").fill(newPassword);
+    await page.getByRole("button", { name: "Reset password", exact: true }).click();
+    await statusSays(`The password of ${member.user_id} is reset.`);
+    const old = await whoami(member.access_token);
+    check(old.status === 401 && old.body.errcode === "M_UNKNOWN_TOKEN", `the old token: HTTP ${old.status} ${show(old.body)}`);
+    const login = await api("POST", "/_matrix/client/v3/login",
+        { type: "m.login.password", identifier: { type: "m.id.user", user: member.username }, password: newPassword });
+    check(login.status === 200, `login with the new password: HTTP ${login.status} ${show(login.body)}`);
+    member = { ...member, access_token: login.body.access_token, device_id: login.body.device_id };
+    return "old session logged out; the new password logs in";
+});
+
+await step("users: lock, then unlock", async () => {
+    await page.getByRole("button", { name: "Lock", exact: true }).click();
+    await statusSays(`${member.user_id} is locked.`);
+    const locked = await whoami(member.access_token);
+    check(locked.status === 401 && locked.body.errcode === "M_USER_LOCKED" && locked.body.soft_logout === true,
+        `a locked user's token: HTTP ${locked.status} ${show(locked.body)}`);
+    check(await userFact("Locked") === "yes", `Locked: ${await userFact("Locked")}`);
+    await screenshot(page, "05-user-locked");
+    await page.getByRole("button", { name: "Unlock", exact: true }).click();
+    await statusSays(`${member.user_id} is unlocked.`);
+    const unlocked = await whoami(member.access_token);
+    check(unlocked.status === 200, `after unlocking: HTTP ${unlocked.status} ${show(unlocked.body)}`);
+    return "M_USER_LOCKED while locked; the same token works again once unlocked";
+});
+
+await step("users: suspend, then unsuspend", async () => {
+    await page.getByRole("button", { name: "Suspend", exact: true }).click();
+    await statusSays(`${member.user_id} is suspended.`);
+    const rename = await api("PUT", `/_matrix/client/v3/devices/${member.device_id}`, { display_name: "x" },
+        member.access_token);
+    check(rename.status === 403 && rename.body.errcode === "M_USER_SUSPENDED",
+        `renaming a device while suspended: HTTP ${rename.status} ${show(rename.body)}`);
+    check(await userFact("Suspended") === "yes", `Suspended: ${await userFact("Suspended")}`);
+    await page.getByRole("button", { name: "Unsuspend", exact: true }).click();
+    await statusSays(`${member.user_id} is no longer suspended.`);
+    const state = await api("GET", `/_matrix/client/v1/admin/suspend/${encodeURIComponent(member.user_id)}`, undefined,
+        admin.access_token);
+    check(state.status === 200 && state.body.suspended === false, `GET /admin/suspend: ${show(state.body)}`);
+    return "M_USER_SUSPENDED while suspended; lifted";
+});
+
+await step("users: deactivate", async () => {
+    await page.getByRole("button", { name: "Deactivate", exact: true }).click();
+    await statusSays(`${member.user_id} is deactivated.`);
+    check(await userFact("Deactivated") === "yes", `Deactivated: ${await userFact("Deactivated")}`);
+    const login = await api("POST", "/_matrix/client/v3/login",
+        { type: "m.login.password", identifier: { type: "m.id.user", user: member.username }, password: newPassword });
+    check(login.status === 403 && login.body.errcode === "M_USER_DEACTIVATED", `login: HTTP ${login.status} ${show(login.body)}`);
+    await screenshot(page, "06-user-deactivated");
+    return "the account cannot log in any more";
+});
+
 let created;
 await step("registration tokens: create one, see it listed", async () => {
     await page.getByRole("button", { name: "Registration tokens" }).click();
@@ -132,7 +228,7 @@ await step("registration tokens: create one, see it listed", async () => {
     const stored = await api("GET", `/_synapse/admin/v1/registration_tokens/${created}`, undefined, admin.access_token);
     check(stored.status === 200 && stored.body.uses_allowed === 3 && stored.body.expiry_time === null,
         `the API says HTTP ${stored.status} ${show(stored.body)}`);
-    await screenshot(page, "03-registration-tokens");
+    await screenshot(page, "07-registration-tokens");
     return `${created} created with 3 uses`;
 });
 
@@ -171,7 +267,7 @@ await step("figures: the live figures are shown and follow what happens", async 
     check(later > first, `the figures did not follow a login: ${first} then ${later}`);
     const rows = await page.locator("#figure-table tbody tr").count();
     check(rows >= 5, `only ${rows} series listed`);
-    await screenshot(page, "04-figures");
+    await screenshot(page, "08-figures");
     return `logins succeeded ${first} → ${later}; ${rows} series; ${source}`;
 });
 
@@ -182,7 +278,7 @@ await step("signing out ends the console's session", async () => {
     const left = await consoleDevices(admin);
     check(left.length === 0, `the console's session is still there: ${show(left)}`);
     await assertNoCspViolation(page);
-    await screenshot(page, "05-signed-out");
+    await screenshot(page, "09-signed-out");
     return "the console's device is logged out";
 });
 

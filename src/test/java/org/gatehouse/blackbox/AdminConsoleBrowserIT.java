@@ -63,8 +63,9 @@ class AdminConsoleBrowserIT {
     }
 
     /**
-     * Sign-in (an admin; a non-admin refused and signed out; a wrong password), registration
-     * tokens (create, generate, revoke), live figures, sign-out.
+     * Sign-in (an admin; a non-admin refused and signed out; a wrong password), users (search, a
+     * user's devices and sessions, password reset, lock and unlock, suspension, deactivation),
+     * registration tokens (create, generate, revoke), live figures, sign-out.
      */
     @Test
     void anAdminUsesTheConsoleInABrowser() {
