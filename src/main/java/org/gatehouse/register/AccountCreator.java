@@ -11,11 +11,14 @@ import org.gatehouse.user.User;
 import org.gatehouse.user.UserRepository;
 
 /**
- * Inserts new accounts, one transaction each. The database's unique constraint on the localpart
- * decides races: of concurrent registrations of one name exactly one succeeds, the others get
- * 400 {@code M_USER_IN_USE}.
+ * Inserts new accounts in the caller's transaction: the use case that registers an account owns
+ * the transaction, so that the account, its password hash, its first device and token and the
+ * end of its authentication session are committed together or not at all. The database's unique
+ * constraint on the localpart decides races: of concurrent registrations of one name exactly one
+ * succeeds, the others get 400 {@code M_USER_IN_USE}.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class AccountCreator {
 
     @Inject
@@ -25,10 +28,16 @@ public class AccountCreator {
     Clock clock;
 
     /**
+     * Inserts the account and flushes, so that the name is claimed at once: a concurrent
+     * registration of the same name waits for the caller's transaction and then fails, and one
+     * that finds the name committed fails without waiting. The claim becomes visible to others
+     * only when the caller's transaction commits, with everything else the registration wrote.
+     *
      * @param passwordHash the hash to store, or {@code null} for an account without a password
-     * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken
+     *                     (or one whose hash the caller sets before it commits)
+     * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken; the caller's
+     *         transaction is then marked for rollback
      */
-    @Transactional
     public User create(String localpart, String passwordHash, boolean admin, boolean guest) {
         if (users.existsByLocalpart(localpart)) {
             throw userInUse();
@@ -38,18 +47,6 @@ public class AccountCreator {
         } catch (PersistenceException e) {
             throw userInUse();
         }
-    }
-
-    /** Stores the password hash of an account {@link #create}d without one. */
-    @Transactional
-    public void setPasswordHash(long userRef, String passwordHash) {
-        users.findById(userRef).ifPresent(user -> user.changePasswordHash(passwordHash));
-    }
-
-    /** Removes an account that was claimed but whose registration could not be completed. */
-    @Transactional
-    public void release(long userRef) {
-        users.findById(userRef).ifPresent(users::delete);
     }
 
     static MatrixException userInUse() {

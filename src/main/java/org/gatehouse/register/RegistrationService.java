@@ -1,10 +1,13 @@
 package org.gatehouse.register;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +79,9 @@ public class RegistrationService {
     @Inject
     Metrics metrics;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
     void checkFlows(@Observes @Initialized(ApplicationScoped.class) Object event) {
         config.flows().stream().flatMap(List::stream).filter(type -> !uia.supports(type)).findFirst()
@@ -85,10 +91,24 @@ public class RegistrationService {
     }
 
     /**
-     * Registers a user account ({@code kind=user}).
+     * Registers a user account ({@code kind=user}): one use case, one transaction. Advancing the
+     * authentication session, claiming the name, storing the password hash, finishing the session
+     * (which completes the use of a registration token) and opening the first device session are
+     * committed together or not at all, so a crash or a failure leaves no account half made.
+     *
+     * <p>The session's row stays locked from {@link UiaService#authenticate} to the commit, so of
+     * concurrent submissions of one session exactly one creates the account; the others wait and
+     * then replay it. A replay ({@link #replay}) answers the same {@code user_id}, with a new
+     * device and access token only when the request proves the account's password again and the
+     * account is still active: a completed session is not a credential.
+     *
+     * <p>Progress of the session (a new session, a completed stage) is committed even when the
+     * request ends in a 401 challenge; once the account is being created, any failure rolls
+     * everything back, the name included.
      *
      * @param body the raw request body, {@code auth} included
      */
+    @Transactional(dontRollbackOn = MatrixException.class)
     public RegisterResponse registerUser(RegisterRequest request, JsonObject body) {
         requireEnabled();
         Optional<String> requested = Optional.ofNullable(request.username()).map(LocalpartRules::normalise);
@@ -104,27 +124,53 @@ public class RegistrationService {
         }
         UiaOperation operation = new UiaOperation("POST", "/register", body, Set.of("password"), null, config.flows(), true);
         UiaOutcome outcome = uia.authenticate(operation);
-        String userId = outcome.result().orElseGet(() -> {
-            String created = create(requested, request.password());
-            uia.finish(outcome.sessionId(), created);
+        if (outcome.result().isPresent()) {
+            return replay(outcome.result().get(), request);
+        }
+        try {
+            User user = create(requested, request.password());
+            String userId = new UserId(user.localpart(), server.serverName()).toString();
+            uia.finish(outcome.sessionId(), userId);
             metrics.counter(Figure.REGISTRATIONS, "user").increment();
-            return created;
-        });
-        if (request.inhibitsLogin()) {
+            if (request.inhibitsLogin()) {
+                return RegisterResponse.withoutLogin(userId);
+            }
+            return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
+                    request.wantsRefreshToken()));
+        } catch (RuntimeException failure) {
+            transaction.setRollbackOnly();
+            throw failure;
+        }
+    }
+
+    /**
+     * The answer to a submission of a session whose registration already succeeded: the same
+     * {@code user_id}; a new device session only when login is not inhibited, the account is
+     * still active, and the request carries the account's password. The account's row is locked
+     * before it is checked, as deactivation locks it, so a deactivation is either seen here or
+     * waits for this transaction and then deletes the device it opened.
+     */
+    private RegisterResponse replay(String userId, RegisterRequest request) {
+        if (request.inhibitsLogin() || request.password() == null) {
             return RegisterResponse.withoutLogin(userId);
         }
-        User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
-                .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
-        return RegisterResponse.of(devices.openSession(user, request.deviceId(), request.initialDeviceDisplayName(),
-                request.wantsRefreshToken()));
+        return UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
+                .flatMap(user -> users.findByIdForUpdate(user.id()))
+                .filter(user -> !user.deactivated() && user.passwordHash() != null)
+                .filter(user -> hasher.verify(request.password(), user.passwordHash()))
+                .map(user -> RegisterResponse.of(devices.openSession(user, request.deviceId(),
+                        request.initialDeviceDisplayName(), request.wantsRefreshToken())))
+                .orElseGet(() -> RegisterResponse.withoutLogin(userId));
     }
 
     /**
      * Registers a guest account ({@code kind=guest}, spec: "Guest Access"): no authentication, a
-     * server-chosen localpart, no password.
+     * server-chosen localpart, no password. The account and its device session are one
+     * transaction.
      *
      * @throws MatrixException 403 {@code M_GUEST_ACCESS_FORBIDDEN} unless guests are allowed
      */
+    @Transactional
     public RegisterResponse registerGuest(RegisterRequest request) {
         if (!config.allowGuests()) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
@@ -151,49 +197,48 @@ public class RegistrationService {
         checkAvailable(LocalpartRules.normalise(username));
     }
 
-    private String create(Optional<String> requested, String password) {
+    private User create(Optional<String> requested, String password) {
         if (password == null) {
             throw MatrixException.missingParam("Missing parameter: password");
         }
         limits.consume(LimitName.REGISTRATION);
-        User user;
         if (requested.isPresent()) {
             checkAvailable(requested.get());
-            user = claimThenHash(requested.get(), password);
-        } else {
-            user = createWithGeneratedLocalpart(hasher.hash(password), false);
+            return claimThenHash(requested.get(), password);
         }
-        return new UserId(user.localpart(), server.serverName()).toString();
+        return createWithGeneratedLocalpart(hasher.hash(password), false);
     }
 
     /**
      * Claims the name first, so that of concurrent registrations of one name the losers learn it
-     * ({@code M_USER_IN_USE}) without any hashing work, then hashes the password into the account;
-     * if hashing fails (e.g. the hashing pool is full), the claimed account is released.
+     * ({@code M_USER_IN_USE}) without any hashing work, then hashes the password into the account.
+     * The claim is provisional: it is an uncommitted row that only the caller's commit, which also
+     * writes the hash, makes visible; a failure or a crash before it releases the name.
      */
     private User claimThenHash(String localpart, String password) {
         User user = accounts.create(localpart, null, false, false);
-        try {
-            accounts.setPasswordHash(user.id(), hasher.hash(password));
-        } catch (RuntimeException failure) {
-            accounts.release(user.id());
-            throw failure;
-        }
+        user.changePasswordHash(hasher.hash(password));
         return user;
     }
 
     private User createWithGeneratedLocalpart(String passwordHash, boolean guest) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; attempt <= GENERATED_LOCALPART_ATTEMPTS; attempt++) {
             String localpart = LocalpartRules.generate(random);
-            try {
-                exclusiveNamespaces.checkAvailable(localpart);
+            if (isFree(localpart)) {
                 return accounts.create(localpart, passwordHash, false, guest);
-            } catch (MatrixException taken) {
-                if (attempt == GENERATED_LOCALPART_ATTEMPTS) {
-                    throw taken;
-                }
             }
         }
+        throw AccountCreator.userInUse();
+    }
+
+    /** Whether a generated localpart is neither taken nor reserved by an application service. */
+    private boolean isFree(String localpart) {
+        try {
+            exclusiveNamespaces.checkAvailable(localpart);
+        } catch (MatrixException reserved) {
+            return false;
+        }
+        return !users.existsByLocalpart(localpart);
     }
 
     private void checkAvailable(String localpart) {
