@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.http.error.DatabaseOutage;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.token.DeviceSession;
@@ -126,6 +127,9 @@ public class DeviceService {
         try {
             return devices.insert(new Device(user, deviceId, displayName, clock.millis()));
         } catch (PersistenceException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw e;
+            }
             throw new MatrixException(409, ErrCode.M_UNKNOWN,
                     "The device was created concurrently; try again");
         }

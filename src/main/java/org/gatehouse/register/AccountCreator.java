@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.gatehouse.http.error.DatabaseOutage;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.user.User;
@@ -45,6 +46,9 @@ public class AccountCreator {
         try {
             return users.insert(new User(localpart, passwordHash, admin, guest, clock.millis()));
         } catch (PersistenceException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw e;
+            }
             throw userInUse();
         }
     }

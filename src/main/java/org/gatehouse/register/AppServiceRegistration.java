@@ -14,6 +14,7 @@ import org.gatehouse.device.DeviceIds;
 import org.gatehouse.device.DeviceService;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
+import org.gatehouse.http.error.DatabaseOutage;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.metrics.Figure;
@@ -124,6 +125,9 @@ public class AppServiceRegistration {
         try {
             return users.insert(new User(localpart, null, false, false, clock.millis()));
         } catch (PersistenceException concurrentlyTaken) {
+            if (DatabaseOutage.isCause(concurrentlyTaken)) {
+                throw concurrentlyTaken;
+            }
             throw AccountCreator.userInUse();
         }
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.gatehouse.config.UiaConfig;
+import org.gatehouse.http.error.DatabaseOutage;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 
@@ -114,6 +115,9 @@ public class RegistrationTokens {
         try {
             repository.insert(created);
         } catch (PersistenceException raced) {
+            if (DatabaseOutage.isCause(raced)) {
+                throw raced;
+            }
             throw tokenExists(chosen);
         }
         return created.view();
