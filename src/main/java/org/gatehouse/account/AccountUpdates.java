@@ -42,10 +42,13 @@ public class AccountUpdates {
      * Deactivates the account for good, recording {@code erase}, revokes every token (login tokens
      * included) and deletes every device. The account keeps its row (and password hash), so its user ID is never
      * registered again and a login with the right password is told the account is deactivated.
+     * The account's row is locked first, so a session opened for it concurrently (a replayed
+     * registration) either sees the deactivation or is deleted by it.
      */
     @Transactional
     public void deactivate(long userRef, boolean erase) {
-        user(userRef).deactivate(erase);
+        users.findByIdForUpdate(userRef).orElseThrow(() -> new IllegalStateException("No user " + userRef))
+                .deactivate(erase);
         devices.deleteAll(userRef);
     }
 

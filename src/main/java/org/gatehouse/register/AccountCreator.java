@@ -13,11 +13,14 @@ import org.gatehouse.user.UserRepository;
 import org.gatehouse.infra.UniqueViolations;
 
 /**
- * Inserts new accounts, one transaction each. The database's unique constraint on the localpart
- * decides races: of concurrent registrations of one name exactly one succeeds, the others get
- * 400 {@code M_USER_IN_USE}.
+ * Inserts new accounts in the caller's transaction: the use case that registers an account owns
+ * the transaction, so that the account, its password hash, its first device and token and the
+ * end of its authentication session are committed together or not at all. The database's unique
+ * constraint on the localpart decides races: of concurrent registrations of one name exactly one
+ * succeeds, the others get 400 {@code M_USER_IN_USE}.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class AccountCreator {
 
     @Inject
@@ -30,11 +33,18 @@ public class AccountCreator {
     Clock clock;
 
     /**
+     * Inserts the account and flushes, so that the name is claimed at once: a concurrent
+     * registration of the same name waits for the caller's transaction and then fails, and one
+     * that finds the name committed fails without waiting. The claim becomes visible to others
+     * only when the caller's transaction commits, with everything else the registration wrote.
+     *
      * @param passwordHash the hash to store, or {@code null} for an account without a password
-     * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken
-     * @throws PersistenceException any other database failure, unchanged (500 {@code M_UNKNOWN})
+     *                     (or one whose hash the caller sets before it commits)
+     * @throws MatrixException 400 {@code M_USER_IN_USE} when the localpart is taken; the caller's
+     *         transaction is then marked for rollback
+     * @throws PersistenceException any other database failure, unchanged (500 {@code M_UNKNOWN},
+     *         or 503 when the database is unreachable)
      */
-    @Transactional
     public User create(String localpart, String passwordHash, boolean admin, boolean guest) {
         if (users.existsByLocalpart(localpart)) {
             throw userInUse();
@@ -47,12 +57,6 @@ public class AccountCreator {
             }
             throw e;
         }
-    }
-
-    /** Stores the password hash of an account {@link #create}d without one. */
-    @Transactional
-    public void setPasswordHash(long userRef, String passwordHash) {
-        users.findById(userRef).ifPresent(user -> user.changePasswordHash(passwordHash));
     }
 
     /**
@@ -69,12 +73,6 @@ public class AccountCreator {
             tokens.accountChanged(userRef);
         }
         return upgraded;
-    }
-
-    /** Removes an account that was claimed but whose registration could not be completed. */
-    @Transactional
-    public void release(long userRef) {
-        users.findById(userRef).ifPresent(users::delete);
     }
 
     static MatrixException userInUse() {

@@ -1,10 +1,13 @@
 package org.gatehouse.register;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +82,9 @@ public class RegistrationService {
     @Inject
     Metrics metrics;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** Fails the deployment when a configured flow names a stage type that does not exist. */
     void checkFlows(@Observes @Initialized(ApplicationScoped.class) Object event) {
         config.flows().stream().flatMap(List::stream).filter(type -> !uia.supports(type)).findFirst()
@@ -93,13 +99,30 @@ public class RegistrationService {
      * that carries registration parameters sets them ({@link RegistrationParameters}) and a later
      * one that omits them uses the remembered ones; the password is held in the session only as a
      * hash. A request that carries {@code guest_access_token} upgrades that guest instead
-     * ({@link GuestUpgrade}); the request that completes the session must carry it too. Username, device ID and password checks run when they arrive; the username checks run
-     * again at completion.
+     * ({@link GuestUpgrade}); the request that completes the session must carry it too. Username,
+     * device ID and password checks run when they arrive; the username checks run again at
+     * completion.
+     *
+     * <p>One use case, one transaction. Advancing the
+     * authentication session, claiming the name, storing the password hash, finishing the session
+     * (which completes the use of a registration token) and opening the first device session are
+     * committed together or not at all, so a crash or a failure leaves no account half made.
+     *
+     * <p>The session's row stays locked from {@link UiaService#authenticate} to the commit, so of
+     * concurrent submissions of one session exactly one creates the account; the others wait and
+     * then replay it. A replay ({@link #replay}) answers the same {@code user_id}, with a new
+     * device and access token only when the request proves the account's password again and the
+     * account is still active: a completed session is not a credential.
+     *
+     * <p>Progress of the session (a new session, a completed stage) is committed even when the
+     * request ends in a 401 challenge; once the account is being created, any failure rolls
+     * everything back, the name included.
      *
      * @param body the raw request body, {@code auth} included
      * @throws MatrixException 400 {@code M_MISSING_PARAM} when authentication completes and no
      *         request of the session ever sent a password
      */
+    @Transactional(dontRollbackOn = MatrixException.class)
     public RegisterResponse registerUser(RegisterRequest request, JsonObject body) {
         requireEnabled();
         boolean resubmission = uia.isFinished(body);
@@ -118,31 +141,58 @@ public class RegistrationService {
         UiaOutcome outcome = uia.authenticate(UiaOperation.forRegistration("/register", body,
                 RegistrationParameters.carriedBy(request), request.password(), config.flows()));
         RegisterRequest registration = RegistrationParameters.merged(request, outcome.parameters());
-        String userId = outcome.result().orElseGet(() -> {
+        if (outcome.result().isPresent()) {
+            return replay(outcome.result().get(), registration);
+        }
+        try {
             Optional<String> requested = Optional.ofNullable(registration.username()).map(LocalpartRules::normalise);
-            String created = registration.guestAccessToken() != null
+            String userId = registration.guestAccessToken() != null
                     ? guestUpgrade.upgrade(registration, outcome.secretHash())
-                    : create(requested, outcome.secretHash());
-            uia.finish(outcome.sessionId(), created);
+                    : userId(create(requested, outcome.secretHash()));
+            uia.finish(outcome.sessionId(), userId);
             metrics.counter(Figure.REGISTRATIONS, "user").increment();
-            return created;
-        });
-        if (registration.inhibitsLogin()) {
+            if (registration.inhibitsLogin()) {
+                return RegisterResponse.withoutLogin(userId);
+            }
+            User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
+                    .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
+            return RegisterResponse.of(devices.openSession(user, registration.deviceId(),
+                    registration.initialDeviceDisplayName(), registration.wantsRefreshToken()));
+        } catch (RuntimeException failure) {
+            transaction.setRollbackOnly();
+            throw failure;
+        }
+    }
+
+    /**
+     * The answer to a submission of a session whose registration already succeeded: the same
+     * {@code user_id}; a new device session only when login is not inhibited, the account is
+     * still active, and the request carries the account's password. The account's row is locked
+     * before it is checked, as deactivation locks it, so a deactivation is either seen here or
+     * waits for this transaction and then deletes the device it opened.
+     */
+    private RegisterResponse replay(String userId, RegisterRequest registration) {
+        if (registration.inhibitsLogin() || registration.password() == null) {
             return RegisterResponse.withoutLogin(userId);
         }
-        User user = UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
-                .orElseThrow(() -> new IllegalStateException("Registered user vanished: " + userId));
-        return RegisterResponse.of(devices.openSession(user, registration.deviceId(),
-                registration.initialDeviceDisplayName(), registration.wantsRefreshToken()));
+        return UserId.parse(userId).flatMap(id -> users.findByLocalpart(id.localpart()))
+                .flatMap(user -> users.findByIdForUpdate(user.id()))
+                .filter(user -> !user.deactivated() && user.passwordHash() != null)
+                .filter(user -> hasher.verify(registration.password(), user.passwordHash()))
+                .map(user -> RegisterResponse.of(devices.openSession(user, registration.deviceId(),
+                        registration.initialDeviceDisplayName(), registration.wantsRefreshToken())))
+                .orElseGet(() -> RegisterResponse.withoutLogin(userId));
     }
 
     /**
      * Registers a guest account ({@code kind=guest}, spec: "Guest Access"): no authentication, a
      * server-chosen localpart and device ID, no password, no refresh token: every field of the
-     * request but {@code initial_device_display_name} is ignored ({@code registration.yaml}).
+     * request but {@code initial_device_display_name} is ignored ({@code registration.yaml}). The
+     * account and its device session are one transaction.
      *
      * @throws MatrixException 403 {@code M_GUEST_ACCESS_FORBIDDEN} unless guests are allowed
      */
+    @Transactional
     public RegisterResponse registerGuest(RegisterRequest request) {
         if (!config.allowGuests()) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is disabled");
@@ -173,31 +223,38 @@ public class RegistrationService {
      *
      * @throws MatrixException 400 {@code M_MISSING_PARAM} when no password was ever sent
      */
-    private String create(Optional<String> requested, Optional<String> passwordHash) {
+    private User create(Optional<String> requested, Optional<String> passwordHash) {
         String hash = passwordHash.orElseThrow(() -> MatrixException.missingParam("Missing parameter: password"));
         limits.consume(LimitName.REGISTRATION);
-        User user;
         if (requested.isPresent()) {
             checkAvailable(requested.get());
-            user = accounts.create(requested.get(), hash, false, false);
-        } else {
-            user = createWithGeneratedLocalpart(hash, false);
+            return accounts.create(requested.get(), hash, false, false);
         }
+        return createWithGeneratedLocalpart(hash, false);
+    }
+
+    private String userId(User user) {
         return new UserId(user.localpart(), server.serverName()).toString();
     }
 
     private User createWithGeneratedLocalpart(String passwordHash, boolean guest) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; attempt <= GENERATED_LOCALPART_ATTEMPTS; attempt++) {
             String localpart = LocalpartRules.generate(random);
-            try {
-                exclusiveNamespaces.checkAvailable(localpart);
+            if (isFree(localpart)) {
                 return accounts.create(localpart, passwordHash, false, guest);
-            } catch (MatrixException taken) {
-                if (attempt == GENERATED_LOCALPART_ATTEMPTS) {
-                    throw taken;
-                }
             }
         }
+        throw AccountCreator.userInUse();
+    }
+
+    /** Whether a generated localpart is neither taken nor reserved by an application service. */
+    private boolean isFree(String localpart) {
+        try {
+            exclusiveNamespaces.checkAvailable(localpart);
+        } catch (MatrixException reserved) {
+            return false;
+        }
+        return !users.existsByLocalpart(localpart);
     }
 
     private void checkAvailable(String localpart) {

@@ -2,6 +2,7 @@ package org.gatehouse.register;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -72,13 +73,16 @@ public class SharedSecretRegistration {
     }
 
     /**
-     * Registers and logs in the account the request describes.
+     * Registers and logs in the account the request describes, in one transaction: the account
+     * and its device session are committed together. The nonce stays used when the request is
+     * refused (a wrong MAC, a weak password), unless the account could not be created.
      *
      * @throws MatrixException 400 {@code M_UNKNOWN} when disabled or for an unknown, used or
      *         expired nonce; 403 {@code M_FORBIDDEN} for a wrong MAC; 400
      *         {@code M_INVALID_USERNAME}, {@code M_EXCLUSIVE}, {@code M_USER_IN_USE} or
      *         {@code M_WEAK_PASSWORD}
      */
+    @Transactional(dontRollbackOn = MatrixException.class)
     public DeviceSession register(SharedSecretRegisterRequest request) {
         String secret = secret();
         nonces.consume(request.nonce());

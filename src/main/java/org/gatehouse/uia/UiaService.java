@@ -138,7 +138,7 @@ public class UiaService {
         if (sessionId == null || sessionId.getValueType() != JsonValue.ValueType.STRING) {
             return false;
         }
-        return sessions.find(auth.asJsonObject().getString("session")).map(UiaSession::result).isPresent();
+        return sessions.isFinished(auth.asJsonObject().getString("session"));
     }
 
     /** What a client needs to attempt a stage of this type ({@link UiaStage#params()}); empty for none or an unknown type. */

@@ -20,11 +20,14 @@ import java.util.List;
 @Entity
 @Table(name = "gh_uia_session")
 @NamedQuery(name = UiaSession.FIND_BY_SESSION_ID, query = "select s from UiaSession s where s.sessionId = :sessionId")
+@NamedQuery(name = UiaSession.COUNT_FINISHED,
+        query = "select count(s) from UiaSession s where s.sessionId = :sessionId and s.result is not null")
 @NamedQuery(name = UiaSession.DELETE_EXPIRED, query = "delete from UiaSession s where s.expiresAt < :now")
 class UiaSession {
 
     static final String FIND_BY_SESSION_ID = "UiaSession.findBySessionId";
     static final String DELETE_EXPIRED = "UiaSession.deleteExpired";
+    static final String COUNT_FINISHED = "UiaSession.countFinished";
 
     @Id
     @SequenceGenerator(name = "gh_uia_session_id", sequenceName = "gh_id_seq", allocationSize = 50)

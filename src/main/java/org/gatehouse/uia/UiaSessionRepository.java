@@ -20,6 +20,17 @@ class UiaSessionRepository {
                 .findFirst();
     }
 
+    /**
+     * Whether the session exists and its operation succeeded. A scalar query: the session does
+     * not become managed, so a later {@link #findForUpdate} in the same transaction reads the
+     * row as it is once locked, not as it was read here.
+     */
+    boolean isFinished(String sessionId) {
+        return em.createNamedQuery(UiaSession.COUNT_FINISHED, Long.class)
+                .setParameter("sessionId", sessionId)
+                .getSingleResult() > 0;
+    }
+
     /** The session, locked for update so that concurrent attempts in one session are serialised. */
     Optional<UiaSession> findForUpdate(String sessionId) {
         return em.createNamedQuery(UiaSession.FIND_BY_SESSION_ID, UiaSession.class)

@@ -2,6 +2,7 @@ package org.gatehouse.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -17,6 +18,15 @@ public class UserRepository {
 
     public Optional<User> findById(long id) {
         return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /**
+     * The account, its row locked until the transaction ends: use cases that must not interleave
+     * on one account (deactivating it, opening a session for it on a replayed registration) lock
+     * it before they read its state.
+     */
+    public Optional<User> findByIdForUpdate(long id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The account with exactly this (already lowercased) localpart. */

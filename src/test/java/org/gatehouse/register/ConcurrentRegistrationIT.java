@@ -9,18 +9,13 @@ import static org.gatehouse.testing.Accounts.userId;
 import static org.gatehouse.testing.Accounts.withAuth;
 import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.gatehouse.testing.Accounts;
+import org.gatehouse.testing.Concurrently;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,12 +26,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Concurrent registrations of one username: the database decides, exactly one wins. */
+/**
+ * Concurrent registrations: of one username the database decides and exactly one wins; of one
+ * User-Interactive Authentication session exactly one account is made and every request is told
+ * its user ID.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConcurrentRegistrationIT {
 
     private static final int CLIENTS = 50;
+    private static final int RESUBMISSIONS = 20;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,35 +51,38 @@ class ConcurrentRegistrationIT {
         MatrixHttp http = new MatrixHttp(base);
         String localpart = randomLocalpart("race");
         JsonObject body = withAuth(registration(localpart, PASSWORD).build(), dummyAuth(null));
-        CountDownLatch ready = new CountDownLatch(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<MatrixHttp.Reply> replies = new ArrayList<>();
-        try {
-            List<Future<MatrixHttp.Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return http.post(REGISTER, body);
-                }));
-            }
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "clients did not get ready");
-            start.countDown();
-            for (Future<MatrixHttp.Reply> future : futures) {
-                replies.add(future.get(120, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
 
-        String statuses = replies.stream().map(reply -> reply.status() + " " + reply.text())
-                .collect(Collectors.groupingBy(s -> s, Collectors.counting())).toString();
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, REGISTER, body, CLIENTS);
+
+        String statuses = Concurrently.summary(replies);
         List<MatrixHttp.Reply> created = replies.stream().filter(reply -> reply.status() == 200).toList();
         List<MatrixHttp.Reply> refused = replies.stream().filter(reply -> reply.status() != 200).toList();
         assertEquals(1, created.size(), statuses);
         assertEquals(userId(localpart), created.get(0).string("user_id"));
         assertEquals(CLIENTS - 1, refused.size(), statuses);
         refused.forEach(reply -> assertError(reply, 400, "M_USER_IN_USE"));
+    }
+
+    @Test
+    void parallelSubmissionsOfOneSessionWithoutUsernameMakeOneAccount() throws Exception {
+        MatrixHttp http = new MatrixHttp(base);
+        JsonObject body = Json.createObjectBuilder().add("password", PASSWORD).build();
+        String session = new Accounts(http).startRegistration(body);
+
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, REGISTER, withAuth(body, dummyAuth(session)), RESUBMISSIONS);
+
+        Concurrently.assertOneUserForAll(replies);
+    }
+
+    @Test
+    void parallelSubmissionsOfOneSessionWithUsernameAllAnswerItsUserId() throws Exception {
+        MatrixHttp http = new MatrixHttp(base);
+        String localpart = randomLocalpart("session");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = new Accounts(http).startRegistration(body);
+
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, REGISTER, withAuth(body, dummyAuth(session)), RESUBMISSIONS);
+
+        assertEquals(userId(localpart), Concurrently.assertOneUserForAll(replies));
     }
 }

@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.GatehouseDeployment;
@@ -277,6 +278,54 @@ class RegistrationIT extends ClientIT {
         assertEquals(first.string("user_id"), accounts.whoami(second.string("access_token")).string("user_id"));
     }
 
+    @Test
+    void resubmittingACompletedSessionWithoutThePasswordAnswersOnlyTheUserId() {
+        String localpart = randomLocalpart("replay");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = accounts.startRegistration(body);
+        assertEquals(200, http.post(REGISTER, withAuth(body, dummyAuth(session))).status());
+        JsonObject withoutPassword = withAuth(Json.createObjectBuilder().add("username", localpart).build(),
+                dummyAuth(session));
+
+        var replay = http.post(REGISTER, withoutPassword);
+
+        assertEquals(200, replay.status(), replay::text);
+        assertEquals(Json.createObjectBuilder().add("user_id", userId(localpart)).build(), replay.json());
+    }
+
+    @Test
+    void resubmittingACompletedSessionWithAWrongPasswordAnswersOnlyTheUserId() {
+        String localpart = randomLocalpart("replay");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = accounts.startRegistration(body);
+        assertEquals(200, http.post(REGISTER, withAuth(body, dummyAuth(session))).status());
+
+        var replay = http.post(REGISTER, withAuth(registration(localpart, "a wrong password").build(), dummyAuth(session)));
+
+        assertEquals(200, replay.status(), replay::text);
+        assertEquals(Json.createObjectBuilder().add("user_id", userId(localpart)).build(), replay.json());
+    }
+
+    @Test
+    void resubmittingACompletedSessionOfADeactivatedAccountMintsNoToken() {
+        String localpart = randomLocalpart("gone");
+        JsonObject body = registration(localpart, PASSWORD).build();
+        String session = accounts.startRegistration(body);
+        var first = http.post(REGISTER, withAuth(body, dummyAuth(session)));
+        assertEquals(200, first.status(), first::text);
+        Accounts.Account account = new Accounts.Account(localpart, userId(localpart), PASSWORD,
+                first.string("access_token"), first.string("device_id"));
+        String deactivation = Reauth.assertPasswordChallenge(http.post(Reauth.DEACTIVATE, JsonObject.EMPTY_JSON_OBJECT,
+                account.accessToken()));
+        var deactivated = http.post(Reauth.DEACTIVATE, Reauth.withPassword(JsonObject.EMPTY_JSON_OBJECT, deactivation,
+                account), account.accessToken());
+        assertEquals(200, deactivated.status(), deactivated::text);
+
+        var replay = http.post(REGISTER, withAuth(body, dummyAuth(session)));
+
+        assertEquals(200, replay.status(), replay::text);
+        assertEquals(Json.createObjectBuilder().add("user_id", userId(localpart)).build(), replay.json());
+    }
 
     @Test
     void unknownSessionIsUnknown() {

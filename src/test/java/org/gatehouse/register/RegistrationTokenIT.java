@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.testing.AdjustableClock;
 import org.gatehouse.testing.AdjustableClockResource;
+import org.gatehouse.testing.Concurrently;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -222,6 +224,19 @@ class RegistrationTokenIT {
         MatrixHttp.Reply again = http.post(REGISTER, withAuth(body, termsAuth(session)));
 
         assertEquals(200, again.status(), again::text);
+        assertCounts(token, 0, 1);
+    }
+
+    @Test
+    void parallelSubmissionsOfOneSessionUseASingleUseTokenForOneAccount() throws Exception {
+        String token = admin.createToken(adminToken, 1L);
+        JsonObject body = Json.createObjectBuilder().add("password", PASSWORD).build();
+        String session = startSession(body);
+        http.post(REGISTER, withAuth(body, tokenAuth(session, token)));
+
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, REGISTER, withAuth(body, termsAuth(session)), 20);
+
+        Concurrently.assertOneUserForAll(replies);
         assertCounts(token, 0, 1);
     }
 
