@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gatehouse.appservice.ExclusiveNamespaces;
 import org.gatehouse.credential.PasswordBackends;
+import org.gatehouse.credential.PasswordHashing;
 import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.config.RegistrationConfig;
 import org.gatehouse.config.ServerConfig;
@@ -63,6 +64,9 @@ public class RegistrationService {
 
     @Inject
     GuestUpgrade guestUpgrade;
+
+    @Inject
+    PasswordHashing hasher;
 
     @Inject
     PasswordPolicy policy;
