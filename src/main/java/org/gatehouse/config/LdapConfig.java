@@ -70,7 +70,7 @@ public class LdapConfig implements ValidatedConfig {
     }
 
     @Inject
-    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<List<String>> uris,
+    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<String> uris,
                       @ConfigProperty(name = "gatehouse.ldap.start-tls", defaultValue = "false") boolean startTls,
                       @ConfigProperty(name = "gatehouse.ldap.ca-file") Optional<String> caFile,
                       @ConfigProperty(name = "gatehouse.ldap.connect-timeout-ms", defaultValue = "3000") int connectTimeoutMs,
@@ -92,8 +92,8 @@ public class LdapConfig implements ValidatedConfig {
                       @ConfigProperty(name = "gatehouse.ldap.retry-after-seconds", defaultValue = "5") int retryAfterSeconds,
                       @ConfigProperty(name = "gatehouse.ldap.revoke-on-disable", defaultValue = "false") boolean revokeOnDisable,
                       @ConfigProperty(name = "gatehouse.ldap.check-interval-seconds", defaultValue = "300") int checkIntervalSeconds,
-                      @ConfigProperty(name = "gatehouse.password-backends", defaultValue = "local") List<String> backends) {
-        this.uris = uris.orElse(List.of()).stream().map(String::trim).filter(uri -> !uri.isEmpty()).toList();
+                      @ConfigProperty(name = "gatehouse.password-backends", defaultValue = "local") String backends) {
+        this.uris = PasswordBackendConfig.commaSeparated(uris.orElse(""));
         this.startTls = startTls;
         this.caFile = caFile.filter(f -> !f.isBlank()).orElse(null);
         this.connectTimeoutMs = connectTimeoutMs;
@@ -115,7 +115,8 @@ public class LdapConfig implements ValidatedConfig {
         this.retryAfterSeconds = retryAfterSeconds;
         this.revokeOnDisable = revokeOnDisable;
         this.checkIntervalSeconds = checkIntervalSeconds;
-        this.used = backends.stream().anyMatch(name -> PasswordBackendConfig.LDAP.equals(name.trim().toLowerCase(Locale.ROOT)));
+        this.used = PasswordBackendConfig.commaSeparated(backends).stream()
+                .anyMatch(name -> PasswordBackendConfig.LDAP.equals(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether {@code gatehouse.password-backends} names {@code ldap}. */

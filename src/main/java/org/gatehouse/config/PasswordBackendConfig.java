@@ -2,7 +2,7 @@ package org.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +32,17 @@ public class PasswordBackendConfig implements ValidatedConfig {
     }
 
     @Inject
-    public PasswordBackendConfig(@ConfigProperty(name = "gatehouse.password-backends", defaultValue = LOCAL) List<String> backends) {
-        List<String> names = new ArrayList<>();
-        backends.forEach(name -> {
-            String trimmed = name.trim().toLowerCase(Locale.ROOT);
-            if (!trimmed.isEmpty()) {
-                names.add(trimmed);
-            }
-        });
-        this.backends = List.copyOf(names);
+    public PasswordBackendConfig(@ConfigProperty(name = "gatehouse.password-backends", defaultValue = LOCAL) String backends) {
+        this.backends = commaSeparated(backends).stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The non-blank items of a comma-separated setting, trimmed. Settings that hold lists are
+     * injected as one string and split here: MicroProfile Config implementations differ in how
+     * they convert to {@code List} (Payara's does not for constructor parameters).
+     */
+    static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     /** The backend names, in the order they are asked. */

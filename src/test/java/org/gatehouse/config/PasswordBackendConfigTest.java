@@ -9,13 +9,13 @@ class PasswordBackendConfigTest {
 
     private static List<String> problems(List<String> names) {
         ConfigProblems problems = new ConfigProblems();
-        new PasswordBackendConfig(names).validate(problems);
+        new PasswordBackendConfig(String.join(",", names)).validate(problems);
         return problems.messages();
     }
 
     @Test
     void namesAreTrimmedAndLowercasedInOrder() {
-        assertEquals(List.of("ldap", "local"), new PasswordBackendConfig(List.of(" LDAP", "local ")).backends());
+        assertEquals(List.of("ldap", "local"), new PasswordBackendConfig(" LDAP, local ").backends());
     }
 
     @Test
