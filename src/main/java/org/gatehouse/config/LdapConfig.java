@@ -2,6 +2,7 @@ package org.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public class LdapConfig implements ValidatedConfig {
     }
 
     @Inject
-    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<List<String>> uris,
+    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<String> uris,
                       @ConfigProperty(name = "gatehouse.ldap.start-tls", defaultValue = "false") boolean startTls,
                       @ConfigProperty(name = "gatehouse.ldap.ca-file") Optional<String> caFile,
                       @ConfigProperty(name = "gatehouse.ldap.connect-timeout-ms", defaultValue = "3000") int connectTimeoutMs,
@@ -93,7 +94,8 @@ public class LdapConfig implements ValidatedConfig {
                       @ConfigProperty(name = "gatehouse.ldap.revoke-on-disable", defaultValue = "false") boolean revokeOnDisable,
                       @ConfigProperty(name = "gatehouse.ldap.check-interval-seconds", defaultValue = "300") int checkIntervalSeconds,
                       @ConfigProperty(name = "gatehouse.password-backends", defaultValue = "local") List<String> backends) {
-        this.uris = uris.orElse(List.of()).stream().map(String::trim).filter(uri -> !uri.isEmpty()).toList();
+        // a comma-separated string, not Optional<List<String>>: Payara's MicroProfile Config cannot inject that type
+        this.uris = Arrays.stream(uris.orElse("").split(",")).map(String::trim).filter(uri -> !uri.isEmpty()).toList();
         this.startTls = startTls;
         this.caFile = caFile.filter(f -> !f.isBlank()).orElse(null);
         this.connectTimeoutMs = connectTimeoutMs;
