@@ -2,6 +2,7 @@ package org.gatehouse.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,8 +70,13 @@ public class LdapConfig implements ValidatedConfig {
     protected LdapConfig() {
     }
 
+    /**
+     * {@code gatehouse.ldap.uris} is read as one string and split on commas: Payara's MicroProfile
+     * Config producer cannot inject an {@code Optional<List<String>>} (a ClassCastException fails
+     * the deployment), and a comma-separated string means the same on every server.
+     */
     @Inject
-    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<List<String>> uris,
+    public LdapConfig(@ConfigProperty(name = "gatehouse.ldap.uris") Optional<String> uris,
                       @ConfigProperty(name = "gatehouse.ldap.start-tls", defaultValue = "false") boolean startTls,
                       @ConfigProperty(name = "gatehouse.ldap.ca-file") Optional<String> caFile,
                       @ConfigProperty(name = "gatehouse.ldap.connect-timeout-ms", defaultValue = "3000") int connectTimeoutMs,
@@ -93,7 +99,8 @@ public class LdapConfig implements ValidatedConfig {
                       @ConfigProperty(name = "gatehouse.ldap.revoke-on-disable", defaultValue = "false") boolean revokeOnDisable,
                       @ConfigProperty(name = "gatehouse.ldap.check-interval-seconds", defaultValue = "300") int checkIntervalSeconds,
                       @ConfigProperty(name = "gatehouse.password-backends", defaultValue = "local") List<String> backends) {
-        this.uris = uris.orElse(List.of()).stream().map(String::trim).filter(uri -> !uri.isEmpty()).toList();
+        this.uris = uris.stream().flatMap(list -> Arrays.stream(list.split(","))).map(String::trim)
+                .filter(uri -> !uri.isEmpty()).toList();
         this.startTls = startTls;
         this.caFile = caFile.filter(f -> !f.isBlank()).orElse(null);
         this.connectTimeoutMs = connectTimeoutMs;

@@ -11,7 +11,7 @@ class LdapConfigTest {
     private static List<String> problems(List<String> uris, boolean startTls, Optional<String> bindDn, Optional<String> bindPassword,
                                          Optional<String> template, Optional<String> base, List<String> backends) {
         ConfigProblems problems = new ConfigProblems();
-        new LdapConfig(Optional.of(uris), startTls, Optional.empty(), 3000, 5000, bindDn, bindPassword, template, base,
+        new LdapConfig(Optional.of(String.join(",", uris)), startTls, Optional.empty(), 3000, 5000, bindDn, bindPassword, template, base,
                 "(objectClass=*)", Optional.empty(), "uid", "cn", "mail", Optional.empty(), Optional.empty(), 4, 8, 32, 5, false, 300, backends)
                 .validate(problems);
         return problems.messages();
@@ -51,7 +51,7 @@ class LdapConfigTest {
     @Test
     void aBrokenFilterFailsTheDeployment() {
         ConfigProblems problems = new ConfigProblems();
-        new LdapConfig(Optional.of(List.of("ldap://a")), false, Optional.empty(), 3000, 5000, Optional.empty(), Optional.empty(), Optional.empty(),
+        new LdapConfig(Optional.of("ldap://a"), false, Optional.empty(), 3000, 5000, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("dc=x"), "(objectClass=*", Optional.of("memberOf=x)"), "uid", "cn", "mail", Optional.empty(), Optional.empty(), 4, 8, 32, 5,
                 false, 300, List.of("ldap")).validate(problems);
         assertEquals(2, problems.messages().size(), problems.messages().toString());

@@ -110,7 +110,7 @@ public final class TestDirectory implements AutoCloseable {
 
     /** An {@link LdapConfig} of {@code settings} (keys after {@code gatehouse.ldap.}, AD keys without their prefix). */
     public static LdapConfig config(Map<String, String> settings) {
-        return new LdapConfig(Optional.ofNullable(settings.get("uris")).map(u -> List.of(u.split(","))),
+        return new LdapConfig(Optional.ofNullable(settings.get("uris")),
                 Boolean.parseBoolean(settings.getOrDefault("start-tls", "false")),
                 Optional.ofNullable(settings.get("ca-file")),
                 Integer.parseInt(settings.getOrDefault("connect-timeout-ms", "3000")),
