@@ -22,6 +22,7 @@ import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
+import org.gatehouse.infra.UniqueViolations;
 import org.gatehouse.token.TokenService;
 import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
@@ -205,8 +206,11 @@ public class UserAdministration {
         User user;
         try {
             user = users.insert(new User(localpart, hash, Boolean.TRUE.equals(changes.admin()), false, clock.millis()));
-        } catch (PersistenceException concurrentlyTaken) {
-            throw new MatrixException(400, ErrCode.M_USER_IN_USE, "User ID already taken");
+        } catch (PersistenceException e) {
+            if (UniqueViolations.causedBy(e)) {
+                throw new MatrixException(400, ErrCode.M_USER_IN_USE, "User ID already taken");
+            }
+            throw e;
         }
         if (changes.displayname() != null) {
             user.changeDisplayName(changes.displayname());
