@@ -70,7 +70,7 @@ class ConcurrentRegistrationIT {
      */
     private static void assertTakenOrBusy(MatrixHttp.Reply reply) {
         if (reply.status() == 429) {
-            assertError(reply, 429, "M_LIMIT_EXCEEDED");
+            assertError(reply, 429, "M_LIMIT_EXCEEDED", "retry_after_ms");
         } else {
             assertError(reply, 400, "M_USER_IN_USE");
         }
