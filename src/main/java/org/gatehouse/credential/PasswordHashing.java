@@ -53,6 +53,7 @@ public class PasswordHashing {
     @PreDestroy
     void stop() {
         pool.shutdown();
+        Argon2id.releaseSpareMemory();
     }
 
     /** {@link PasswordHasher#hash} on the pool. */

@@ -48,6 +48,15 @@ public final class DeviceIds {
      *
      * @return {@code false} for {@code null}
      */
+    /**
+     * Whether a device ID named in a path or query can be looked up at all: not longer than
+     * {@link #MAX_LENGTH} and without control characters (PostgreSQL refuses a NUL in text). Other
+     * IDs name no device and answer 400 {@code M_INVALID_PARAM} before any query.
+     */
+    public static boolean isLookupable(String deviceId) {
+        return deviceId != null && deviceId.length() <= MAX_LENGTH && deviceId.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+    }
+
     public static boolean isValid(String deviceId) {
         if (deviceId == null || deviceId.isEmpty() || deviceId.length() > MAX_LENGTH) {
             return false;

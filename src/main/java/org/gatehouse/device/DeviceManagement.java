@@ -79,10 +79,7 @@ public class DeviceManagement {
      */
     @Transactional
     public void update(Requester requester, String deviceId, String displayName) {
-        if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
-            throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
-                    + " characters long");
-        }
+        requireDisplayNameFits(displayName);
         Optional<Device> existing = devices.find(requester.userRef(), deviceId);
         if (existing.isEmpty() && requester.isAppService()) {
             deviceService.createForAppService(requester.userRef(), deviceId, displayName);
@@ -185,10 +182,7 @@ public class DeviceManagement {
      */
     @Transactional
     public void rename(long userRef, String deviceId, String displayName) {
-        if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
-            throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
-                    + " characters long");
-        }
+        requireDisplayNameFits(displayName);
         Device device = find(userRef, deviceId);
         if (displayName != null) {
             device.rename(displayName);
@@ -210,5 +204,12 @@ public class DeviceManagement {
         Optional<Sighting> seen = activity.lastSeen(device.id(), device.lastSeenTs(), device.lastSeenIp());
         return new DeviceInfo(device.deviceId(), device.displayName(), seen.map(Sighting::ip).orElse(null),
                 seen.map(Sighting::timestamp).orElse(null));
+    }
+
+    private static void requireDisplayNameFits(String displayName) {
+        if (displayName != null && displayName.length() > Device.MAX_DISPLAY_NAME_LENGTH) {
+            throw MatrixException.invalidParam("display_name must be at most " + Device.MAX_DISPLAY_NAME_LENGTH
+                    + " characters long");
+        }
     }
 }

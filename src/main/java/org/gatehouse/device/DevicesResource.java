@@ -14,6 +14,7 @@ import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.EmptyResponse;
 import org.gatehouse.http.RequestContext;
+import org.gatehouse.http.error.MatrixException;
 
 /**
  * {@code GET /_matrix/client/v3/devices} and {@code GET}, {@code PUT}, {@code DELETE} on
@@ -45,7 +46,7 @@ public class DevicesResource {
     @Path("/{deviceId}")
     @AllowGuest
     public DeviceInfo get(@PathParam("deviceId") String deviceId) {
-        return devices.get(context.requester().userRef(), deviceId);
+        return devices.get(context.requester().userRef(), lookupable(deviceId));
     }
 
     /**
@@ -59,7 +60,7 @@ public class DevicesResource {
     @AllowGuest
     public EmptyResponse update(@PathParam("deviceId") String deviceId, UpdateDeviceRequest request) {
         context.requester().refuseIfSuspended();
-        devices.update(context.requester(), deviceId, request.displayName());
+        devices.update(context.requester(), lookupable(deviceId), request.displayName());
         return EmptyResponse.INSTANCE;
     }
 
@@ -70,7 +71,15 @@ public class DevicesResource {
     @DELETE
     @Path("/{deviceId}")
     public EmptyResponse delete(@PathParam("deviceId") String deviceId, DeleteDeviceRequest request) {
-        devices.deleteOne(context.requester(), deviceId, context.body());
+        devices.deleteOne(context.requester(), lookupable(deviceId), context.body());
         return EmptyResponse.INSTANCE;
+    }
+
+    /** The path's device ID, refused with 400 {@code M_INVALID_PARAM} when it cannot name a device ({@link DeviceIds#isLookupable}). */
+    private static String lookupable(String deviceId) {
+        if (!DeviceIds.isLookupable(deviceId)) {
+            throw MatrixException.invalidParam("deviceId is not a device ID");
+        }
+        return deviceId;
     }
 }

@@ -110,7 +110,7 @@ public class FallbackPages {
     private FallbackContext context(String stageType, UiaSessionView session) {
         Optional<String> userId = Optional.ofNullable(session.userRef()).flatMap(users::findById)
                 .map(user -> new UserId(user.localpart(), server.serverName()).toString());
-        return new FallbackContext(uia.stageParams(stageType), userId);
+        return new FallbackContext(uia.stageParams(stageType), userId, Optional.ofNullable(session.description()));
     }
 
     private FallbackPage formPage(String basePath, String apiVersion, FallbackForm form, UiaSessionView session,

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.gatehouse.http.error.MatrixException;
 
-/** The fallback form of {@code m.login.password}: the password of the user the session acts for. */
+/**
+ * The fallback form of {@code m.login.password}: the password of the user the session acts for,
+ * under a sentence that names what it authorises ("To deactivate your account, enter the password
+ * of …").
+ */
 @ApplicationScoped
 public class PasswordFallbackForm implements FallbackForm {
 
@@ -25,11 +29,12 @@ public class PasswordFallbackForm implements FallbackForm {
 
     @Override
     public String fieldsHtml(FallbackContext context) {
+        String purpose = context.operation().map(operation -> "To " + escape(operation)).orElse("To continue");
         String intro = context.userId()
-                .map(user -> "<p>To continue, enter the password of <strong>" + escape(user) + "</strong>.</p>\n"
+                .map(user -> "<p>" + purpose + ", enter the password of <strong>" + escape(user) + "</strong>.</p>\n"
                         + "<input type=\"hidden\" name=\"username\" autocomplete=\"username\" value=\""
                         + escape(user) + "\">\n")
-                .orElse("<p>To continue, enter your password.</p>\n");
+                .orElse("<p>" + purpose + ", enter your password.</p>\n");
         return intro
                 + "<label for=\"password\">Password</label>\n"
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"

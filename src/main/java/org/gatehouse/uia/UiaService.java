@@ -153,14 +153,15 @@ public class UiaService {
     @Transactional
     public Optional<UiaSessionView> activeSession(String sessionId) {
         return sessions.find(sessionId).filter(this::isActive)
-                .map(session -> new UiaSessionView(session.sessionId(), session.userRef()));
+                .map(UiaSessionView::of);
     }
 
     /**
      * Attempts one stage in an existing session without the operation's fingerprint (spec:
      * "Fallback"): the client later resubmits its original request with only the session, and
      * {@link #authenticate} then checks the operation as usual. Completing a stage that no offered
-     * flow names has no effect on which flows are complete.
+     * flow names has no effect on which flows are complete. Submitting a stage the session has
+     * already completed again (a double-click, or back and resubmit) changes nothing and succeeds.
      *
      * @throws MatrixException 404 {@code M_UNRECOGNIZED} for an unknown stage type; 400
      *         {@code M_UNKNOWN} for an unknown, expired or finished session; the stage's own failure
@@ -174,7 +175,10 @@ public class UiaService {
         }
         UiaSession session = sessions.findForUpdate(sessionId).filter(this::isActive)
                 .orElseThrow(() -> new MatrixException(400, ErrCode.M_UNKNOWN, "Unknown or expired session"));
-        stage.attempt(auth, new UiaSessionView(session.sessionId(), session.userRef()));
+        if (session.completed().contains(stageType)) {
+            return;
+        }
+        stage.attempt(auth, UiaSessionView.of(session));
         session.complete(stageType);
     }
 
@@ -193,7 +197,7 @@ public class UiaService {
             boolean first = session.result() == null;
             session.finish(result);
             if (first) {
-                UiaSessionView view = new UiaSessionView(session.sessionId(), session.userRef());
+                UiaSessionView view = UiaSessionView.of(session);
                 session.completed().stream().map(stages::get).filter(java.util.Objects::nonNull)
                         .forEach(stage -> stage.onOperationSucceeded(view));
             }
@@ -210,7 +214,7 @@ public class UiaService {
             throw challenge(operation, session, new MatrixException(401, ErrCode.M_UNAUTHORIZED, "Authentication stage "
                     + type + " is out of the order of every flow that contains the stages completed so far"));
         }
-        UiaSessionView view = new UiaSessionView(session.sessionId(), session.userRef());
+        UiaSessionView view = UiaSessionView.of(session);
         try {
             if (operation.provesUser() && session.userRef() == null) {
                 session.prove(stage.attemptProvingUser(auth, view));
@@ -237,6 +241,7 @@ public class UiaService {
         UiaSession session = new UiaSession(OpaqueTokens.generate("uia", random), fingerprint(operation, remembered),
                 operation.userRef(), now, now + config.sessionLifetime().toMillis());
         session.remember(CanonicalJson.write(remembered));
+        session.describe(OperationDescriptions.describe(operation.method(), operation.path(), remembered));
         session.rememberSecretHash(operation.secret() != null ? hasher.hash(operation.secret()) : secretHash);
         sessions.insert(session);
         return session;

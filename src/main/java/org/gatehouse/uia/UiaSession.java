@@ -48,6 +48,8 @@ class UiaSession {
     @Column(name = "secret_hash")
     private String secretHash;
 
+    private String description;
+
     @Column(nullable = false)
     private String completed = "";
 
@@ -94,6 +96,15 @@ class UiaSession {
 
     void remember(String parameters) {
         this.parameters = parameters;
+    }
+
+    /** What the session authorises, in words ({@link OperationDescriptions}). */
+    String description() {
+        return description;
+    }
+
+    void describe(String description) {
+        this.description = description;
     }
 
     /** The hash of the operation's secret, or {@code null} when none was sent. */

@@ -14,6 +14,9 @@ class UiaSessionRepository {
     EntityManager em;
 
     Optional<UiaSession> find(String sessionId) {
+        if (!OpaqueSessionIds.isPlausible(sessionId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(UiaSession.FIND_BY_SESSION_ID, UiaSession.class)
                 .setParameter("sessionId", sessionId)
                 .getResultStream()
@@ -26,6 +29,9 @@ class UiaSessionRepository {
      * row as it is once locked, not as it was read here.
      */
     boolean isFinished(String sessionId) {
+        if (!OpaqueSessionIds.isPlausible(sessionId)) {
+            return false;
+        }
         return em.createNamedQuery(UiaSession.COUNT_FINISHED, Long.class)
                 .setParameter("sessionId", sessionId)
                 .getSingleResult() > 0;
@@ -33,6 +39,9 @@ class UiaSessionRepository {
 
     /** The session, locked for update so that concurrent attempts in one session are serialised. */
     Optional<UiaSession> findForUpdate(String sessionId) {
+        if (!OpaqueSessionIds.isPlausible(sessionId)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery(UiaSession.FIND_BY_SESSION_ID, UiaSession.class)
                 .setParameter("sessionId", sessionId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -1,5 +1,6 @@
 package org.gatehouse.uia;
 
+import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.util.Locale;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
 import org.gatehouse.testing.ClientIT;
@@ -139,6 +141,63 @@ class AuthFallbackIT extends ClientIT {
         assertEquals(200, http.post(GET_TOKEN, sessionOnly(session), account.accessToken()).status());
 
         assertHtml(http.get(fallback("v3", "m.login.password", session)), 400);
+    }
+
+    @Test
+    void passwordPageNamesTheOperationItAuthorises() {
+        Account account = accounts.register();
+        MatrixHttp.Reply deactivation = http.post(Reauth.DEACTIVATE, Json.createObjectBuilder().build(), account.accessToken());
+        assertEquals(401, deactivation.status(), deactivation::text);
+        MatrixHttp.Reply deletion = new Reauth(http).deleteDevice(account.accessToken(), account.deviceId(),
+                Json.createObjectBuilder().build());
+        assertEquals(401, deletion.status(), deletion::text);
+
+        String deactivationPage = http.get(fallback("v3", "m.login.password", deactivation.string("session"))).text();
+        String deletionPage = http.get(fallback("v3", "m.login.password", deletion.string("session"))).text();
+        String tokenPage = http.get(fallback("v3", "m.login.password", startGetToken(account))).text();
+
+        assertTrue(deactivationPage.contains("To deactivate your account, enter the password of"), deactivationPage);
+        assertTrue(deletionPage.contains("To delete the device " + account.deviceId() + ", enter the password of"), deletionPage);
+        assertTrue(tokenPage.contains("To let a new device sign in to your account, enter the password of"), tokenPage);
+    }
+
+    @Test
+    void resubmittingACompletedStageOnThePageIsASuccessThatChangesNothing() {
+        Account account = accounts.register();
+        String session = startGetToken(account);
+        String form = "password=" + URLEncoder.encode(account.password(), StandardCharsets.UTF_8);
+        assertHtml(postForm(fallback("v3", "m.login.password", session), form), 200);
+
+        MatrixHttp.Reply again = postForm(fallback("v3", "m.login.password", session), "password=wrong-password");
+
+        assertHtml(again, 200);
+        assertTrue(again.text().contains("Authentication complete"), again::text);
+        assertEquals(200, http.post(GET_TOKEN, sessionOnly(session), account.accessToken()).status());
+    }
+
+    @Test
+    void sessionIdWithANulOrOverLongIsAnHtml400() {
+        assertHtml(http.get(fallback("v3", "m.login.password", "abc\u0000def")), 400);
+        assertHtml(http.get(fallback("v3", "m.login.password", "s".repeat(5000))), 400);
+        assertHtml(postForm(fallback("v3", "m.login.dummy", "abc\u0000def"), ""), 400);
+    }
+
+    @Test
+    void sessionIdWithANulInAuthIsAnUnknownSession() {
+        JsonObject body = Accounts.withAuth(Accounts.registration(Accounts.randomLocalpart("nul"), Accounts.PASSWORD).build(),
+                Json.createObjectBuilder().add("type", "m.login.dummy").add("session", "abc\u0000def").build());
+
+        assertError(http.post(Accounts.REGISTER, body), 400, "M_UNKNOWN");
+    }
+
+    @Test
+    void deviceIdWithANulOrOverLongInThePathIs400() {
+        Account account = accounts.register();
+
+        assertError(http.get(Reauth.DEVICES + "/abc%00def", account.accessToken()), 400, "M_INVALID_PARAM");
+        assertError(http.get(Reauth.DEVICES + "/" + "D".repeat(300), account.accessToken()), 400, "M_INVALID_PARAM");
+        assertError(new Reauth(http).deleteDevice(account.accessToken(), "abc%00def", Json.createObjectBuilder().build()),
+                400, "M_INVALID_PARAM");
     }
 
     @Test

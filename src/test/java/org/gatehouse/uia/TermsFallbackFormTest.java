@@ -27,7 +27,7 @@ class TermsFallbackFormTest {
             }}""";
 
     private final TermsFallbackForm form = new TermsFallbackForm();
-    private final FallbackContext context = new FallbackContext(Optional.of(parse(PARAMS)), Optional.empty());
+    private final FallbackContext context = new FallbackContext(Optional.of(parse(PARAMS)), Optional.empty(), Optional.empty());
 
     @Test
     void policiesAreReadInOrderPreferringEnglish() {
