@@ -183,11 +183,15 @@ class AuthFallbackIT extends ClientIT {
     }
 
     @Test
-    void sessionIdWithANulInAuthIsAnUnknownSession() {
-        JsonObject body = Accounts.withAuth(Accounts.registration(Accounts.randomLocalpart("nul"), Accounts.PASSWORD).build(),
+    void sessionIdInAuthWithANulOrOverLongIsA400() {
+        JsonObject registration = Accounts.registration(Accounts.randomLocalpart("nul"), Accounts.PASSWORD).build();
+        JsonObject withNul = Accounts.withAuth(registration,
                 Json.createObjectBuilder().add("type", "m.login.dummy").add("session", "abc\u0000def").build());
+        JsonObject overLong = Accounts.withAuth(registration,
+                Json.createObjectBuilder().add("type", "m.login.dummy").add("session", "s".repeat(300)).build());
 
-        assertError(http.post(Accounts.REGISTER, body), 400, "M_UNKNOWN");
+        assertError(http.post(Accounts.REGISTER, withNul), 400, "M_INVALID_PARAM");
+        assertError(http.post(Accounts.REGISTER, overLong), 400, "M_UNKNOWN");
     }
 
     @Test
