@@ -2,13 +2,13 @@ package org.gatehouse.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.gatehouse.admin.SynapseUserViews.UserDetails;
@@ -59,14 +59,9 @@ public class SynapseUsersResource {
     RequestContext context;
 
     @GET
-    public UserList list(@QueryParam("from") String from, @QueryParam("limit") String limit,
-                         @QueryParam("name") String name, @QueryParam("user_id") String userId,
-                         @QueryParam("guests") String guests, @QueryParam("deactivated") String deactivated,
-                         @QueryParam("admins") String admins, @QueryParam("locked") String locked,
-                         @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir) {
-        Boolean onlyLive = QueryParams.bool("deactivated", deactivated, false) ? null : false;
-        UserListParams params = UserListParams.parse(server.serverName(), from, limit, name, userId, guests, onlyLive,
-                admins, locked, orderBy, dir);
+    public UserList list(@BeanParam UserListQuery query) {
+        Boolean onlyLive = QueryParams.bool("deactivated", query.deactivated(), false) ? null : false;
+        UserListParams params = query.parse(server.serverName(), onlyLive);
         return administration.list(context.requester(), params.search(), params.from(), params.limit());
     }
 

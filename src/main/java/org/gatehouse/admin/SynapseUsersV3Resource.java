@@ -2,10 +2,10 @@ package org.gatehouse.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.gatehouse.admin.SynapseUserViews.UserList;
 import org.gatehouse.config.ServerConfig;
@@ -33,13 +33,8 @@ public class SynapseUsersV3Resource {
     RequestContext context;
 
     @GET
-    public UserList list(@QueryParam("from") String from, @QueryParam("limit") String limit,
-                         @QueryParam("name") String name, @QueryParam("user_id") String userId,
-                         @QueryParam("guests") String guests, @QueryParam("deactivated") String deactivated,
-                         @QueryParam("admins") String admins, @QueryParam("locked") String locked,
-                         @QueryParam("order_by") String orderBy, @QueryParam("dir") String dir) {
-        UserListParams params = UserListParams.parse(server.serverName(), from, limit, name, userId, guests,
-                QueryParams.bool("deactivated", deactivated, null), admins, locked, orderBy, dir);
+    public UserList list(@BeanParam UserListQuery query) {
+        UserListParams params = query.parse(server.serverName(), QueryParams.bool("deactivated", query.deactivated(), null));
         return administration.list(context.requester(), params.search(), params.from(), params.limit());
     }
 }
