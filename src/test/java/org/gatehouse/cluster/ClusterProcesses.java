@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code src/test/cluster/cluster.sh} for a test: which server (WildFly, or Payara Micro when
  * failsafe runs the {@code payara} Arquillian container), where it is, the ports (system properties
- * {@code cluster.a.port}, {@code cluster.b.port}, {@code cluster.proxy.port}, {@code cluster.pg.port}),
- * the WAR ({@code cluster.war}, default {@code target/gatehouse.war}) and the nodes' extra settings.
+ * {@code cluster.a.port}, {@code cluster.b.port}, {@code cluster.proxy.port}, {@code cluster.pg.port};
+ * by default 8930, 8950 (Payara 8988, 20881), 20800 and 20810, each moved by the run's port offset:
+ * {@code it.port.offset} on WildFly, {@code payara.httpPort} minus 8980 on Payara, so that two
+ * checkouts that keep their servers apart keep their clusters apart too), the WAR ({@code cluster.war}, default {@code target/gatehouse.war}) and the nodes' extra settings.
  * Each call waits for the script and fails with its output.
  */
 final class ClusterProcesses {
@@ -39,10 +41,11 @@ final class ClusterProcesses {
         env.put("CLUSTER_SERVER", payara ? "payara" : "wildfly");
         env.put("CLUSTER_DIR", dir.toString());
         env.put("CLUSTER_NODE_OPTS", nodeOptions);
-        env.put("CLUSTER_A_PORT", System.getProperty("cluster.a.port", payara ? "8988" : "8930"));
-        env.put("CLUSTER_B_PORT", System.getProperty("cluster.b.port", payara ? "20881" : "8950"));
-        env.put("CLUSTER_PROXY_PORT", System.getProperty("cluster.proxy.port", "20800"));
-        env.put("CLUSTER_PG_PORT", System.getProperty("cluster.pg.port", "20810"));
+        int offset = payara ? Integer.getInteger("payara.httpPort", 8980) - 8980 : Integer.getInteger("it.port.offset", 0);
+        env.put("CLUSTER_A_PORT", port("cluster.a.port", (payara ? 8988 : 8930) + offset));
+        env.put("CLUSTER_B_PORT", port("cluster.b.port", (payara ? 20881 : 8950) + offset));
+        env.put("CLUSTER_PROXY_PORT", port("cluster.proxy.port", 20800 + offset));
+        env.put("CLUSTER_PG_PORT", port("cluster.pg.port", 20810 + offset));
         if (System.getProperty("cluster.war") != null) {
             env.put("CLUSTER_WAR", System.getProperty("cluster.war"));
         }
@@ -52,6 +55,10 @@ final class ClusterProcesses {
             env.put("JBOSS_HOME", System.getProperty("jboss.home"));
         }
         return cluster;
+    }
+
+    private static String port(String property, int byDefault) {
+        return System.getProperty(property, Integer.toString(byDefault));
     }
 
     String nodeUrl(String node) {
