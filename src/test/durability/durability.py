@@ -9,13 +9,18 @@
                                           /versions and /.well-known 200 throughout, readiness DOWN,
                                           full service again within 10 s, no restart
   durability.py graceful --db h2|postgres SIGTERM mid-storm: requests in flight finish, nothing
-                                          acknowledged is lost
+                                          acknowledged is lost (WildFly; --no-suspend starts it
+                                          without its suspend setting, to see the test fail)
+
+  --server wildfly|payara                 the server (crash and outage; graceful is WildFly's)
 
 Each prints its counts and exits 1 on any loss or any answer outside the contract. It runs one
 WildFly of this build (target/server for H2, target/it-server-postgres for PostgreSQL) with
-target/gatehouse.war in a fresh base directory under target/durability/, and for PostgreSQL a
-cluster of its own (initdb and pg_ctl from PostgreSQL's binary directory), never the machine's.
-It stops only the processes it started, by their PIDs. Python 3 standard library only.
+target/gatehouse.war in a fresh base directory under target/durability/, or with --server payara
+one Payara Micro 6 as the -Ppayara Maven profile runs it (target/payara/payara-micro.jar and
+postgresql.jar, which `mvn verify -Ppayara` stages; server-config/payara/*.asadmin), and for
+PostgreSQL a cluster of its own (initdb and pg_ctl from PostgreSQL's binary directory), never the
+machine's. It stops only the processes it started, by their PIDs. Python 3 standard library only.
 """
 import argparse
 import glob
@@ -149,10 +154,17 @@ class Postgres:
         return f"jdbc:postgresql://127.0.0.1:{self.port}/gatehouse"
 
 
+# Gatehouse's settings for every server these tests start: registration open, no rate limits (the
+# storm comes from one address).
+SETTINGS = ["-Dgatehouse.registration.enabled=true", "-Dgatehouse.rate-limits.enabled=false"]
+
+
 class WildFly:
     """One WildFly of this build running target/gatehouse.war from a base directory of its own."""
 
-    def __init__(self, db, port, workdir, pg=None):
+    name = "WildFly"
+
+    def __init__(self, db, port, workdir, pg=None, suspend=True):
         self.home = os.path.join(ROOT, "target", "server" if db == "h2" else "it-server-postgres")
         self.port = port
         self.base = os.path.join(workdir, "node")
@@ -167,7 +179,21 @@ class WildFly:
             shutil.rmtree(os.path.join(self.base, sub), ignore_errors=True)
         os.makedirs(os.path.join(self.base, "deployments"))
         shutil.copy(os.path.join(ROOT, "target", "gatehouse.war"), os.path.join(self.base, "deployments", "ROOT.war"))
+        if not suspend:
+            self.remove_suspend_setting()
         self.process = None
+
+    def remove_suspend_setting(self):
+        """This server's configuration without org.wildfly.sigterm.suspend.timeout, the setting that
+        makes SIGTERM suspend (finish requests in flight) before stopping: what graceful must fail on."""
+        config = os.path.join(self.base, "configuration", "standalone.xml")
+        with open(config) as f:
+            lines = f.readlines()
+        kept = [line for line in lines if "org.wildfly.sigterm.suspend.timeout" not in line]
+        if len(kept) == len(lines):
+            sys.exit(f"{config} has no org.wildfly.sigterm.suspend.timeout to remove")
+        with open(config, "w") as f:
+            f.writelines(kept)
 
     def url(self):
         return f"http://127.0.0.1:{self.port}"
@@ -190,19 +216,21 @@ class WildFly:
         with open(self.logfile, "a") as out:
             self.process = subprocess.Popen(
                 [os.path.join(self.home, "bin", "standalone.sh"), f"-Djboss.server.base.dir={self.base}",
-                 f"-Djboss.socket.binding.port-offset={self.port - 8080}",
-                 "-Dgatehouse.registration.enabled=true", "-Dgatehouse.rate-limits.enabled=false"],
+                 f"-Djboss.socket.binding.port-offset={self.port - 8080}"] + SETTINGS,
                 env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.await_service(timeout)
+
+    def await_service(self, timeout):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                sys.exit(f"WildFly exited; see {self.logfile}")
+                sys.exit(f"{self.name} exited; see {self.logfile}")
             if request(self.url(), "GET", "/_matrix/client/versions", timeout=5).status == 200 \
                     and request(self.url(), "GET", "/_matrix/client/v3/register/available?username=probe",
                                 timeout=10).status in (200, 400):
                 return
             time.sleep(0.5)
-        sys.exit(f"WildFly did not serve in {timeout} s; see {self.logfile}")
+        sys.exit(f"{self.name} did not serve in {timeout} s; see {self.logfile}")
 
     def pid(self):
         with open(self.pidfile) as f:
@@ -226,6 +254,75 @@ class WildFly:
     def stop(self):
         if self.process and self.process.poll() is None:
             self.kill(signal.SIGTERM)
+
+
+class PayaraMicro(WildFly):
+    """One Payara Micro 6 running target/gatehouse.war as the -Ppayara profile's tests run it: the
+    staged payara-micro.jar (and postgresql.jar), server-config/payara's pre- and post-boot commands,
+    --nocluster, and an instance directory of its own, new on every start (one kept from an earlier
+    start redeploys the WAR before the post-boot commands have made PostgreSQL the default
+    datasource). On H2 the database file lives under this test's directory, outside the instance
+    directory, so it survives the restart. Health is served on the HTTP port."""
+
+    name = "Payara Micro"
+
+    def __init__(self, db, port, workdir, pg=None):
+        self.dir = os.path.join(ROOT, "target", "payara")
+        self.jar = os.path.join(self.dir, "payara-micro.jar")
+        for needed in (self.jar, os.path.join(self.dir, "postgresql.jar")):
+            if not os.path.exists(needed):
+                sys.exit(f"no {needed}: run `mvn verify -Ppayara,postgres` (any -Dit.test) first, which stages it")
+        self.db = db
+        self.port = port
+        self.workdir = workdir
+        self.root = os.path.join(workdir, "payara-root")
+        self.h2 = os.path.join(workdir, "h2", "gatehouse")
+        self.logfile = os.path.join(workdir, "node.log")
+        self.pg = pg
+        shutil.rmtree(os.path.join(workdir, "h2"), ignore_errors=True)
+        self.process = None
+
+    def management_url(self):
+        return self.url()
+
+    def start(self, timeout=600):
+        env = dict(os.environ)
+        if self.pg:
+            env.update(GATEHOUSE_DB_URL=self.pg.url(), GATEHOUSE_DB_USER="postgres",
+                       GATEHOUSE_DB_PASSWORD="trust-authentication-ignores-it")
+        else:
+            env["GATEHOUSE_H2_URL"] = os.environ.get("DURABILITY_H2_URL", "jdbc:h2:BASE;AUTO_SERVER=TRUE;WRITE_DELAY=0") \
+                .replace("BASE", self.h2)
+        shutil.rmtree(self.root, ignore_errors=True)
+        config = os.path.join(ROOT, "server-config", "payara")
+        with open(self.logfile, "a") as out:
+            self.process = subprocess.Popen(
+                ["java", "-Xms256m", "-Xmx512m"] + SETTINGS
+                + ["-jar", self.jar, "--nocluster", "--port", str(self.port), "--rootDir", self.root,
+                   "--addLibs", os.path.join(self.dir, "postgresql.jar"),
+                   "--prebootcommandfile", os.path.join(config, "pre-boot-commands.asadmin"),
+                   "--postbootcommandfile", os.path.join(config, f"post-boot-{self.db}.asadmin"),
+                   "--deploy", os.path.join(ROOT, "target", "gatehouse.war")],
+                env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.await_service(timeout)
+
+    def pid(self):
+        return self.process.pid
+
+    def kill(self, sig=signal.SIGKILL, wait=60):
+        """Signals the JVM, this script's own child, and reaps it (a zombie would still answer kill -0)."""
+        self.process.send_signal(sig)
+        try:
+            self.process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+
+
+def make_server(args, db, workdir, pg):
+    if args.server == "payara":
+        return PayaraMicro(db, args.port, workdir, pg)
+    return WildFly(db, args.port, workdir, pg)
 
 
 # ---------------------------------------------------------------- the storm
@@ -336,21 +433,21 @@ def report_storm(storm, lost, half_made, completed_unacknowledged, free, tokens,
 # ---------------------------------------------------------------- the tests
 
 def crash(args):
-    workdir = os.path.join(ROOT, "target", "durability", f"crash-{args.db}")
+    workdir = os.path.join(ROOT, "target", "durability", f"crash-{args.server}-{args.db}")
     os.makedirs(workdir, exist_ok=True)
     pg = Postgres(args.pg_port) if args.db == "postgres" else None
     server = None
     try:
         if pg:
             pg.init()
-        server = WildFly(args.db, args.port, workdir, pg)
+        server = make_server(args, args.db, workdir, pg)
         server.start()
-        log(f"WildFly on {args.db} serves on {server.url()}, pid {server.pid()}; storm of {args.clients} clients")
+        log(f"{server.name} on {args.db} serves on {server.url()}, pid {server.pid()}; storm of {args.clients} clients")
         storm = Storm(server.url(), args.clients)
         storm.run_until(args.seconds, lambda: (log("kill -9"), server.kill()))
         server.start()
         log("restarted; checking every name tried")
-        ok = report_storm(storm, *verify(server.url(), storm), label=f"crash test, WildFly, {args.db}")
+        ok = report_storm(storm, *verify(server.url(), storm), label=f"crash test, {server.name}, {args.db}")
     finally:
         if server:
             server.stop()
@@ -361,6 +458,8 @@ def crash(args):
 
 
 def graceful(args):
+    if args.server != "wildfly":
+        sys.exit("graceful tests WildFly's suspend on SIGTERM; there is no --server payara for it")
     workdir = os.path.join(ROOT, "target", "durability", f"graceful-{args.db}")
     os.makedirs(workdir, exist_ok=True)
     pg = Postgres(args.pg_port) if args.db == "postgres" else None
@@ -368,9 +467,10 @@ def graceful(args):
     try:
         if pg:
             pg.init()
-        server = WildFly(args.db, args.port, workdir, pg)
+        server = WildFly(args.db, args.port, workdir, pg, suspend=not args.no_suspend)
         server.start()
-        log(f"WildFly on {args.db} serves on {server.url()}; storm of {args.clients} clients, then SIGTERM")
+        log(f"WildFly on {args.db}{' WITHOUT its suspend setting' if args.no_suspend else ''} serves on "
+            f"{server.url()}; storm of {args.clients} clients, then SIGTERM")
         storm = Storm(server.url(), args.clients)
         stopped = {}
 
@@ -380,7 +480,8 @@ def graceful(args):
             server.kill(signal.SIGTERM)
         storm.run_until(args.seconds, terminate)
         server.start()
-        ok = report_storm(storm, *verify(server.url(), storm), label=f"graceful shutdown, WildFly, {args.db}")
+        ok = report_storm(storm, *verify(server.url(), storm),
+                          label=f"graceful shutdown, WildFly, {args.db}{', no suspend' if args.no_suspend else ''}")
         cut = [sent for sent in storm.unanswered_sent_at if sent < stopped["at"]]
         print(f"requests in flight at SIGTERM left without an answer: {len(cut)}; requests sent later that found "
               f"the server gone: {len(storm.unanswered_sent_at) - len(cut)}; new requests refused while it "
@@ -412,14 +513,14 @@ class Probe:
 
 
 def outage(args):
-    workdir = os.path.join(ROOT, "target", "durability", "outage")
+    workdir = os.path.join(ROOT, "target", "durability", f"outage-{args.server}")
     os.makedirs(workdir, exist_ok=True)
     pg = Postgres(args.pg_port)
     server = None
     ok = True
     try:
         pg.init()
-        server = WildFly("postgres", args.port, workdir, pg)
+        server = make_server(args, "postgres", workdir, pg)
         server.start()
         base = server.url()
         user = random_name("outage")
@@ -450,7 +551,7 @@ def outage(args):
         for t in threads:
             t.join(timeout=60)
 
-        print("== outage test, WildFly, PostgreSQL stopped for %d s under load" % args.seconds)
+        print(f"== outage test, {server.name}, PostgreSQL stopped for {args.seconds} s under load")
         database = ("register", "login")
         for probe in probes:
             phases = {"before": {}, "during": {}, "after": {}}
@@ -509,8 +610,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("test", choices=["crash", "outage", "graceful"])
     parser.add_argument("--db", choices=["h2", "postgres"], default="h2")
+    parser.add_argument("--server", choices=["wildfly", "payara"], default="wildfly",
+                        help="WildFly of this build, or Payara Micro 6 as -Ppayara runs it [wildfly]")
+    parser.add_argument("--no-suspend", action="store_true",
+                        help="graceful: start WildFly without org.wildfly.sigterm.suspend.timeout (expected to FAIL)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("DURABILITY_PORT", 8480)),
-                        help="the server's HTTP port (its management port is 9990 + port - 8080) [8480]")
+                        help="the server's HTTP port (WildFly's management port is 9990 + port - 8080) [8480]")
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("DURABILITY_PG_PORT", 20410)),
                         help="the PostgreSQL this test starts [20410]")
     parser.add_argument("--clients", type=int, default=8)
