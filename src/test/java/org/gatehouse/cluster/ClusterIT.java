@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.Accounts.Account;
 import org.gatehouse.testing.MatrixHttp;
@@ -63,7 +66,9 @@ class ClusterIT {
                 "-Dgatehouse.rate-limits.login.account.burst=100000",
                 "-Dgatehouse.rate-limits.login-token.burst=100000",
                 "-Dgatehouse.rate-limits.login.failed-attempts.burst=" + FAILED_ATTEMPTS_BURST,
-                "-Dgatehouse.rate-limits.login.failed-attempts.per-second=0.0001"));
+                "-Dgatehouse.rate-limits.login.failed-attempts.per-second=0.0001",
+                // the secret TokenAdminClient makes admins with (the last -D of a name wins)
+                "-Dgatehouse.registration.shared-secret=it-shared-secret"));
         cluster.run("up");
         a = new MatrixHttp(new URL(cluster.nodeUrl("a")));
         b = new MatrixHttp(new URL(cluster.nodeUrl("b")));
@@ -127,6 +132,22 @@ class ClusterIT {
             MatrixHttp.Reply deactivated = a.post(path, withAuth(empty(), auth(account, session)), account.accessToken());
             assertEquals(200, deactivated.status(), deactivated::text);
         });
+    }
+
+    @Test
+    void lockOnAIsRefusedOnBAtOnce() {
+        String adminToken = new TokenAdminClient(a).newUser(true);
+        Account account = new Accounts(a).login(new Accounts(a).register());
+        Accounts onB = new Accounts(b);
+        onB.assertTokenWorks(account);
+        onB.assertTokenWorks(account);
+        String path = "/_matrix/client/v1/admin/lock/" + URLEncoder.encode(account.userId(), StandardCharsets.UTF_8);
+        MatrixHttp.Reply locked = a.send(HttpRequest.newBuilder(a.uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("locked", true).build().toString())));
+        assertEquals(200, locked.status(), locked::text);
+        // spec, "Account locking": a locked account's requests are 401 M_USER_LOCKED with soft_logout true
+        awaitRefused(b, account.accessToken(), "lock", "M_USER_LOCKED", true);
     }
 
     @Test
@@ -231,6 +252,14 @@ class ClusterIT {
     }
 
     private static void awaitRevoked(MatrixHttp node, String accessToken, String what) {
+        awaitRefused(node, accessToken, what, "M_UNKNOWN_TOKEN", false);
+    }
+
+    /**
+     * Sends whoami with {@code accessToken} to {@code node} until it is refused or
+     * {@link #REVOCATION_BOUND_MS} have passed, then asserts 401 {@code errcode} with {@code soft_logout}.
+     */
+    private static void awaitRefused(MatrixHttp node, String accessToken, String what, String errcode, boolean softLogout) {
         long answeredAt = System.nanoTime();
         int tries = 0;
         MatrixHttp.Reply reply;
@@ -240,8 +269,8 @@ class ClusterIT {
         } while (reply.status() == 200 && System.nanoTime() - answeredAt < REVOCATION_BOUND_MS * 1_000_000);
         long waitedMs = (System.nanoTime() - answeredAt) / 1_000_000;
         System.out.printf("cluster: %s refused by the other node after %d ms, whoami %d time(s)%n", what, waitedMs, tries);
-        JsonObject body = assertError(reply, 401, "M_UNKNOWN_TOKEN", "soft_logout");
-        assertEquals(false, body.getBoolean("soft_logout"));
+        JsonObject body = assertError(reply, 401, errcode, "soft_logout");
+        assertEquals(softLogout, body.getBoolean("soft_logout"));
     }
 
     private static JsonObject empty() {
