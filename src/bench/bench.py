@@ -54,7 +54,7 @@ SHARED_SECRET = "bench-shared-secret-0123456789"
 
 
 class Settings:
-    def __init__(self, smoke, offset=None, warmup_max=None, rounds=None):
+    def __init__(self, smoke, offset=None, warmup_max=None, rounds=None, warmup_min=None):
         self.smoke = smoke
         self.duration = 2 if smoke else 20
         self.slow_duration = 8 if smoke else 20  # steps bound by the default hashing cost
@@ -62,6 +62,8 @@ class Settings:
         # threads were nearly idle (on 2 cores, C2 needs minutes for the login path; docs/benchmarks.md).
         self.warmup_round = 1 if smoke else 5
         self.warmup_max = 1 if smoke else (warmup_max or 600)
+        # On a loaded machine the JIT threads get little CPU and look quiet before they are done.
+        self.warmup_min = 0 if smoke else (warmup_min or 0)
         self.rounds = rounds or 4  # of each measure in the alternating steps
         self.jit_quiet = 0.05  # of one core
         self.settle = 1 if smoke else 3  # after a step that hashes, until the hashing queue is empty
@@ -310,6 +312,13 @@ class Payara(Server):
         self.health = self.http + "/health/ready"
         self.db = settings.db_base + "_payara"
 
+    def jvm_options(self):
+        """server-config/payara/jvm.options (the production JVM options of README's Payara
+        section), then the benchmark's heap and extra options."""
+        with open(os.path.join(ROOT, "server-config", "payara", "jvm.options")) as f:
+            production = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        return production + super().jvm_options()
+
     def command(self):
         root = os.path.join(OUT, f"payara-{self.name}")
         shutil.rmtree(root, ignore_errors=True)
@@ -433,7 +442,21 @@ def wrk(settings, script, path, threads, connections, seconds, *script_args):
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     process.server_pid = settings.server_pid
     process.jit_at_start = jit_seconds(settings.server_pid)
+    process.cpu_at_start = cpu_seconds(settings.server_pid)
     return process
+
+
+def cpu_seconds(pid):
+    """CPU seconds (user + system) used so far by process pid, all its threads; 0 if unknown. On a
+    loaded machine the server's CPU time per request is steadier than its rate."""
+    if pid is None:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def jit_seconds(pid):
@@ -461,6 +484,7 @@ def result_of(process):
             result = json.loads(line[len("BENCH_RESULT "):])
             result["load_average_1m"] = os.getloadavg()[0]
             result["jit_s"] = jit_seconds(process.server_pid) - process.jit_at_start
+            result["cpu_s"] = cpu_seconds(process.server_pid) - process.cpu_at_start
             if "ok" in result.get("counts", {}):  # logins: the rate counts successes, not 429s
                 result["rps"] = result["counts"]["ok"] / result["seconds"]
             return result
@@ -507,7 +531,7 @@ def merged(rounds):
     result = {"requests": sum(r["requests"] for r in rounds), "seconds": sum(r["seconds"] for r in rounds),
               "p50_ms": sum(r["p50_ms"] for r in rounds) / len(rounds),
               "load_average_1m": max(r["load_average_1m"] for r in rounds), "rounds": len(rounds),
-              "jit_s": sum(r["jit_s"] for r in rounds)}
+              "jit_s": sum(r["jit_s"] for r in rounds), "cpu_s": sum(r.get("cpu_s", 0) for r in rounds)}
     for key in ("p90_ms", "p99_ms", "max_ms"):
         result[key] = max(r[key] for r in rounds)
     for key in ("non_2xx_3xx", "socket_errors", "timeouts"):
@@ -544,7 +568,8 @@ def warm_up(settings, tokens, users):
             result_of(proc)
         load(settings, "login.lua", "/_matrix/client/v3/login", 1, 16, users, PASSWORD, seconds=seconds)
         jit_share = (jit_seconds(settings.server_pid) - jit_before) / (time.time() - round_started)
-        if jit_share < settings.jit_quiet or time.time() - started >= settings.warmup_max:
+        elapsed = time.time() - started
+        if (jit_share < settings.jit_quiet and elapsed >= settings.warmup_min) or elapsed >= settings.warmup_max:
             break
     time.sleep(settings.settle)
     took = time.time() - started
@@ -769,11 +794,13 @@ def main():
     parser.add_argument("--port-offset", type=int, default=None,
                         help="WildFly HTTP 8080+N, management 9990+N, Payara 8980+N [BENCH_PORT_OFFSET or 1000]")
     parser.add_argument("--warmup-max", type=int, default=None, help="longest warm-up per server, s [600]")
+    parser.add_argument("--warmup-min", type=int, default=None,
+                        help="shortest warm-up per server, s, whatever the JIT does (for loaded machines) [0]")
     parser.add_argument("--rounds", type=int, default=None, help="turns of each measure in alternating steps [4]")
     parser.add_argument("--jfr", action="store_true",
                         help="record steps 0-2 with JFR on every server (target/bench/jfr-<server>.jfr)")
     options = parser.parse_args()
-    s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds)
+    s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds, options.warmup_min)
     s.jfr = options.jfr
     kinds = ["wildfly", "payara"] if options.server == "both" else [options.server]
     for tool in ("wrk", "psql", "java", "javac", "jar", "mvn"):
@@ -889,12 +916,17 @@ def cluster_rows(r):
 
 def table_lines(rows):
     lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'429s':>6} {'errors':>6} "
-             f"{'timeouts':>8} {'load':>5} {'jit s':>6}"]
+             f"{'timeouts':>8} {'load':>5} {'jit s':>6} {'cpu us/req':>10}"]
     for name, res, unit in rows:
         lines.append(f"{name:44} {res['rps']:10.1f} {unit:9} {res['p50_ms']:8.2f} {res['p99_ms']:8.2f} "
                      f"{res.get('counts', {}).get('limited', 0):6d} {unexpected(name, res):6d} {res['timeouts']:8d} "
-                     f"{res['load_average_1m']:5.1f} {res['jit_s']:6.1f}")
+                     f"{res['load_average_1m']:5.1f} {res['jit_s']:6.1f} {cpu_per_request(res):10.0f}")
     return lines
+
+
+def cpu_per_request(res):
+    """The server's CPU time per completed request in microseconds (JIT and GC included)."""
+    return 1e6 * res.get("cpu_s", 0) / res["requests"] if res["requests"] else 0.0
 
 
 def server_targets(r, cores):
@@ -956,6 +988,14 @@ def side_by_side(s, servers):
     for key, name in (("versions", "/versions ÷ floor"), ("whoami_opaque", "whoami ÷ floor")):
         if all(key in servers[k] and "floor" in servers[k] for k in kinds):
             lines.append(f"{name:44}" + "".join(f" {servers[k][key]['rps'] / servers[k]['floor']['rps']:14.3f}" for k in kinds))
+    lines.append("")
+    lines.append(f"{'server CPU per request, us':44}" + "".join(f" {LABELS[k]:>14}" for k in kinds)
+                 + (f" {kinds[1] + '/' + kinds[0]:>16}" if len(kinds) == 2 else ""))
+    for name in names[:3]:
+        line = f"{name:44}" + "".join(f" {cpu_per_request(rows[k][name]):14.0f}" for k in kinds)
+        if len(kinds) == 2 and cpu_per_request(rows[kinds[0]][name]):
+            line += f" {cpu_per_request(rows[kinds[1]][name]) / cpu_per_request(rows[kinds[0]][name]):16.3f}"
+        lines.append(line)
     return lines
 
 
@@ -1006,7 +1046,7 @@ def report(s, r):
                  "request); errors: responses other than 2xx/3xx (the 401 challenges of registration and the 429s "
                  "excepted) and connect/read/write errors; timeouts: no response within 30 s; load: 1-minute load average "
                  f"of the machine after the step ({cores} cores); jit s: CPU seconds the server's JIT compiler threads "
-                 "used during the step")
+                 "used during the step; cpu us/req: CPU time of the whole server process per completed request")
     table = "\n".join(lines)
     print("\n" + table)
     r["table"] = table
