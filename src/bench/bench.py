@@ -36,13 +36,14 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH_SRC = os.path.join(ROOT, "src", "bench")
 TARGET = os.path.join(ROOT, "target")
-OUT = os.path.join(TARGET, "bench")
+OUT = os.environ.get("BENCH_OUT", os.path.join(TARGET, "bench"))  # a second run at once needs its own
 SERVER = os.path.join(OUT, "server")
 PIDFILE = os.path.join(OUT, "server.pid")
 FLOOR_SRC = os.path.join(BENCH_SRC, "floor")
 FLOOR_WAR = os.path.join(OUT, "floor.war")
 FLOOR_PATH = "/floor/ping"
 PAYARA_DIR = os.path.join(TARGET, "payara")
+PAYARA_WAR = os.path.join(OUT, "payara-deployments", "gatehouse.war")  # a copy: a build may rewrite target/ meanwhile
 
 PASSWORD = "bench-password"
 DEFAULT_COST = (19456, 2, 1)  # PasswordConfig's defaults: memory KiB, iterations, parallelism
@@ -328,7 +329,7 @@ class Payara(Server):
                    "--rootDir", root, "--addLibs", os.path.join(PAYARA_DIR, "postgresql.jar"),
                    "--prebootcommandfile", os.path.join(config, "pre-boot-commands.asadmin"),
                    "--postbootcommandfile", os.path.join(config, "post-boot-postgres.asadmin"),
-                   "--deploy", os.path.join(TARGET, "gatehouse.war"), "--deploy", FLOOR_WAR])
+                   "--deploy", PAYARA_WAR, "--deploy", FLOOR_WAR])
 
     def check_deployment(self):
         with open(self.log_path, errors="replace") as f:
@@ -811,6 +812,8 @@ def main():
         build(s)
     if "payara" in kinds:
         stage_payara()
+        os.makedirs(os.path.dirname(PAYARA_WAR), exist_ok=True)
+        shutil.copy(os.path.join(TARGET, "gatehouse.war"), PAYARA_WAR)
     build_floor()
     if "wildfly" in kinds:
         prepare_server()
