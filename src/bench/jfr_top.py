@@ -38,8 +38,9 @@ def framework(class_name):
 
 
 def frame_name(frame):
+    """package.Class.method (JFR's JSON spells class names with slashes)."""
     method = frame["method"]
-    return f"{method['type']['name']}.{method['name']}"
+    return f"{method['type']['name'].replace('/', '.')}.{method['name']}"
 
 
 def instant(text):
