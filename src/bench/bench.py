@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""Gatehouse benchmark: Gatehouse on WildFly and PostgreSQL, driven by wrk from a second process.
+"""Gatehouse benchmark: Gatehouse on WildFly and on Payara Micro with PostgreSQL, driven by wrk
+from a second process.
 
-    src/bench/bench.py            # the benchmark (15 to 30 minutes on 2 cores, most of it warm-up)
-    src/bench/bench.py --smoke    # every step for a few seconds on tiny data; fails on any error
+    src/bench/bench.py                    # both servers (an hour or more on 2 cores, most of it warm-up)
+    src/bench/bench.py --server wildfly   # one server only (--server payara likewise)
+    src/bench/bench.py --steps throughput # only the floor, /versions and whoami, both servers side by side
+    src/bench/bench.py --smoke            # every step for a few seconds on tiny data; fails on any error
 
 See docs/benchmarks.md. Needs JDK 17, Maven, wrk, psql and a PostgreSQL on 127.0.0.1:5432 (user
-postgres, trust authentication); the database gatehouse_bench is dropped and recreated. Builds the
-WAR and the PostgreSQL WildFly (mvn -Ppostgres package), copies that WildFly to target/bench/server,
-starts it with port offset 1000 (HTTP 9080, management 10990) and stops it by PID at the end.
-Step 9 runs the same WAR as a two-node cluster behind HAProxy (src/test/cluster/cluster.sh, on the
-database gatehouse_bench_cluster; nodes on 9130 and 9150, the proxy on 9180, BENCH_CLUSTER_A_PORT,
-_B_PORT and _PROXY_PORT move them). Prints one table and writes every figure to
+postgres, trust authentication); the databases gatehouse_bench and gatehouse_bench_payara are dropped
+and recreated. Builds the WAR and the PostgreSQL WildFly (mvn -Ppostgres package), copies that
+WildFly to target/bench/server, fetches Payara Micro into target/payara when it is not there, and
+builds the benchmark's own floor WAR (src/bench/floor/, deployed beside Gatehouse at /floor).
+Ports come from --port-offset N (BENCH_PORT_OFFSET, 1000): WildFly HTTP 8080+N and management
+9990+N, Payara Micro HTTP 8980+N; step 9's two-node cluster (src/test/cluster/cluster.sh, database
+gatehouse_bench_cluster) puts its nodes on 12130+N and 12150+N and HAProxy on 12180+N
+(BENCH_CLUSTER_A_PORT, _B_PORT and _PROXY_PORT move them). Every server is stopped by its PID at
+the end. Prints one table per server and one of both side by side, and writes every figure to
 target/bench/results.json.
 """
 import argparse
@@ -18,6 +24,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -29,9 +36,14 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH_SRC = os.path.join(ROOT, "src", "bench")
 TARGET = os.path.join(ROOT, "target")
-OUT = os.path.join(TARGET, "bench")
+OUT = os.environ.get("BENCH_OUT", os.path.join(TARGET, "bench"))  # a second run at once needs its own
 SERVER = os.path.join(OUT, "server")
 PIDFILE = os.path.join(OUT, "server.pid")
+FLOOR_SRC = os.path.join(BENCH_SRC, "floor")
+FLOOR_WAR = os.path.join(OUT, "floor.war")
+FLOOR_PATH = "/floor/ping"
+PAYARA_DIR = os.path.join(TARGET, "payara")
+PAYARA_WAR = os.path.join(OUT, "payara-deployments", "gatehouse.war")  # a copy: a build may rewrite target/ meanwhile
 
 PASSWORD = "bench-password"
 DEFAULT_COST = (19456, 2, 1)  # PasswordConfig's defaults: memory KiB, iterations, parallelism
@@ -43,29 +55,34 @@ SHARED_SECRET = "bench-shared-secret-0123456789"
 
 
 class Settings:
-    def __init__(self, smoke):
+    def __init__(self, smoke, offset=None, warmup_max=None, rounds=None, warmup_min=None):
         self.smoke = smoke
         self.duration = 2 if smoke else 20
         self.slow_duration = 8 if smoke else 20  # steps bound by the default hashing cost
         # Warm-up: rounds of /versions, whoami and logins until a round in which the JIT compiler
         # threads were nearly idle (on 2 cores, C2 needs minutes for the login path; docs/benchmarks.md).
         self.warmup_round = 1 if smoke else 5
-        self.warmup_max = 1 if smoke else 600
+        self.warmup_max = 1 if smoke else (warmup_max or 600)
+        # On a loaded machine the JIT threads get little CPU and look quiet before they are done.
+        self.warmup_min = 0 if smoke else (warmup_min or 0)
+        self.rounds = rounds or 4  # of each measure in the alternating steps
         self.jit_quiet = 0.05  # of one core
         self.settle = 1 if smoke else 3  # after a step that hashes, until the hashing queue is empty
         self.users = 20 if smoke else 200
         self.scale_users = 2_000 if smoke else 1_000_000
-        self.offset = int(os.environ.get("BENCH_PORT_OFFSET", "1000"))
-        self.http = f"http://127.0.0.1:{8080 + self.offset}"
-        self.health = f"http://127.0.0.1:{9990 + self.offset}/health/ready"
-        self.db = os.environ.get("BENCH_DB", "gatehouse_bench")
+        self.offset = offset if offset is not None else int(os.environ.get("BENCH_PORT_OFFSET", "1000"))
+        self.db_base = os.environ.get("BENCH_DB", "gatehouse_bench")  # WildFly's; Payara's has "_payara" appended
+        self.db = self.db_base
+        self.http = None  # the server the load goes to (use())
         self.db_user = os.environ.get("GATEHOUSE_DB_USER", "postgres")
         self.heap = os.environ.get("BENCH_HEAP", "-Xms1g -Xmx1g")
         self.jvm_extra = os.environ.get("BENCH_JVM_OPTS", "")
-        self.server_pid = None  # the running WildFly, whose JIT threads the warm-up and the table watch
+        self.server_pid = None  # the server the load goes to, whose JIT threads the warm-up and the table watch
+        self.jfr = False  # --jfr
+        self.windows = None  # the turns of the alternating steps, when profiled (--jfr)
         self.cluster_db = os.environ.get("BENCH_CLUSTER_DB", "gatehouse_bench_cluster")
-        self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", default)
-                              for name, default in (("a", "9130"), ("b", "9150"), ("proxy", "9180"))}
+        self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", str(base + self.offset))
+                              for name, base in (("a", 12130), ("b", 12150), ("proxy", 12180))}
         self.revocation_rounds = 5 if smoke else 200
         self.cluster_warmup_s = 15 if smoke else 120
 
@@ -85,6 +102,54 @@ def build(settings):
     run(["mvn", "-B", "-q", "-Ppostgres", "-DskipUTs=true", "-DskipTests", "package"], cwd=ROOT)
 
 
+def pom_property(name):
+    with open(os.path.join(ROOT, "pom.xml")) as f:
+        match = re.search(f"<{re.escape(name)}>([^<]+)</{re.escape(name)}>", f.read())
+    return match.group(1)
+
+
+def stage_payara():
+    """payara-micro.jar and postgresql.jar in target/payara, as `mvn -Ppayara,postgres verify`
+    stages them (the versions of pom.xml); fetched with Maven when missing."""
+    for artifact, version, jar in (("fish.payara.extras:payara-micro", pom_property("version.payara"), "payara-micro.jar"),
+                                   ("org.postgresql:postgresql", pom_property("version.postgresql"), "postgresql.jar")):
+        if not os.path.exists(os.path.join(PAYARA_DIR, jar)):
+            log(f"fetching {artifact}:{version} into {PAYARA_DIR}")
+            run(["mvn", "-B", "-q", "dependency:copy", f"-Dartifact={artifact}:{version}",
+                 f"-DoutputDirectory={PAYARA_DIR}", "-Dmdep.stripVersion=true"], cwd=ROOT)
+            stripped = os.path.join(PAYARA_DIR, artifact.split(":")[1] + ".jar")
+            if stripped != os.path.join(PAYARA_DIR, jar):
+                os.rename(stripped, os.path.join(PAYARA_DIR, jar))
+
+
+def api_jars():
+    """The Jakarta REST and CDI API jars the floor compiles against, from the local Maven repository
+    (the WAR's build resolved them: jakarta.jakartaee-api depends on both)."""
+    repo = os.environ.get("BENCH_MAVEN_REPO", os.path.join(os.path.expanduser("~"), ".m2", "repository"))
+    jars = []
+    for pattern in ("jakarta/ws/rs/jakarta.ws.rs-api/*/jakarta.ws.rs-api-*.jar",
+                    "jakarta/enterprise/jakarta.enterprise.cdi-api/*/jakarta.enterprise.cdi-api-*.jar"):
+        found = sorted(j for j in glob.glob(os.path.join(repo, pattern)) if not j.endswith(("-sources.jar", "-javadoc.jar")))
+        if not found:
+            raise SystemExit(f"no {pattern} in {repo}: build Gatehouse once (mvn package) first")
+        jars.append(found[-1])
+    return jars
+
+
+def build_floor():
+    """The floor WAR (src/bench/floor/): one application-scoped JAX-RS resource answering a small
+    constant JSON object, built with javac and jar into target/bench/floor.war."""
+    classes = os.path.join(OUT, "floor", "WEB-INF", "classes")
+    shutil.rmtree(os.path.join(OUT, "floor"), ignore_errors=True)
+    os.makedirs(classes)
+    sources = glob.glob(os.path.join(FLOOR_SRC, "**", "*.java"), recursive=True)
+    run(["javac", "-nowarn", "--release", "17", "-cp", os.pathsep.join(api_jars()),
+         "-d", classes] + sources)
+    if os.path.exists(FLOOR_WAR):
+        os.remove(FLOOR_WAR)
+    run(["jar", "--create", "--file", FLOOR_WAR, "-C", os.path.join(OUT, "floor"), "."])
+
+
 def prepare_server():
     shutil.rmtree(SERVER, ignore_errors=True)
     shutil.copytree(os.path.join(TARGET, "it-server-postgres"), SERVER, symlinks=True)
@@ -92,10 +157,20 @@ def prepare_server():
         if not stale.endswith("README.txt"):
             os.remove(stale)
     shutil.copy(os.path.join(TARGET, "gatehouse.war"), os.path.join(SERVER, "standalone", "deployments", "ROOT.war"))
+    shutil.copy(FLOOR_WAR, os.path.join(SERVER, "standalone", "deployments", "floor.war"))
+
+
+def use(settings, server):
+    """Points the load (wrk), the data generator and the JIT watch at server."""
+    settings.http, settings.db, settings.server_pid = server.http, server.db, server.pid
 
 
 class Server:
-    """One WildFly process; started with Gatehouse settings, stopped by PID."""
+    """One server process with Gatehouse and the floor deployed; started with Gatehouse settings,
+    stopped by PID. Subclasses say how a server of their kind starts."""
+
+    kind = None
+    label = None
 
     def __init__(self, settings, name, properties):
         self.settings = settings
@@ -103,50 +178,59 @@ class Server:
         self.properties = properties
         self.process = None
         self.pid = None
+        self.log_path = os.path.join(OUT, f"server-{self.kind}-{self.name}.log")
 
-    def start(self):
-        s = self.settings
-        env = dict(os.environ)
-        env["GATEHOUSE_DB_URL"] = f"jdbc:postgresql://127.0.0.1:5432/{s.db}"
-        env["GATEHOUSE_DB_USER"] = s.db_user
-        # WildFly 39 rejects an empty datasource password; trust authentication ignores it.
-        env["GATEHOUSE_DB_PASSWORD"] = os.environ.get("GATEHOUSE_DB_PASSWORD") or "postgres"
-        env["JBOSS_PIDFILE"] = PIDFILE
-        env["LAUNCH_JBOSS_IN_BACKGROUND"] = "1"
-        env["JBOSS_JAVA_SIZING"] = (s.heap + " " + s.jvm_extra).strip()
+    def gatehouse_properties(self):
         props = {
-            "jboss.socket.binding.port-offset": str(s.offset),
             "gatehouse.registration.enabled": "true",
             "gatehouse.registration.shared-secret": SHARED_SECRET,
             "gatehouse.rate-limits.enabled": "false",
             "gatehouse.tokens.macaroon.secret-key": MACAROON_KEY,
         }
         props.update(self.properties)
-        args = [os.path.join(SERVER, "bin", "standalone.sh")] + [f"-D{k}={v}" for k, v in props.items()]
-        if os.path.exists(PIDFILE):
-            os.remove(PIDFILE)
-        self.log_path = os.path.join(OUT, f"server-{self.name}.log")
-        log(f"starting WildFly ({self.name}): {' '.join(f'-D{k}={v}' for k, v in self.properties.items())}")
+        return props
+
+    def environment(self):
+        s = self.settings
+        env = dict(os.environ)
+        env["GATEHOUSE_DB_URL"] = f"jdbc:postgresql://127.0.0.1:5432/{self.db}"
+        env["GATEHOUSE_DB_USER"] = s.db_user
+        # WildFly 39 rejects an empty datasource password; trust authentication ignores it.
+        env["GATEHOUSE_DB_PASSWORD"] = os.environ.get("GATEHOUSE_DB_PASSWORD") or "postgres"
+        return env
+
+    def jvm_options(self):
+        s = self.settings
+        profile = "-XX:FlightRecorderOptions:stackdepth=256" if s.jfr else ""  # EE stacks are deep; JFR keeps 64 frames by default
+        return (s.heap + " " + s.jvm_extra + " " + os.environ.get(f"BENCH_JVM_OPTS_{self.kind.upper()}", "")
+                + " " + profile).split()
+
+    def ready(self):
+        return (http_status(self.http + "/_matrix/client/versions") == 200 and http_status(self.health) == 200
+                and http_status(self.http + FLOOR_PATH) == 200)
+
+    def start(self):
+        log(f"starting {self.label} ({self.name}): {' '.join(f'-D{k}={v}' for k, v in self.properties.items())}")
         with open(self.log_path, "w") as out:
-            self.process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
-        deadline = time.time() + 240
+            self.process = subprocess.Popen(self.command(), env=self.environment(), stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.time() + 420
         while time.time() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit(f"WildFly exited early; see {self.log_path}")
-            if self.pid is None and os.path.exists(PIDFILE):
-                with open(PIDFILE) as f:
-                    text = f.read().strip()
-                self.pid = int(text) if text else None
-            if http_status(s.http + "/_matrix/client/versions") == 200 and http_status(s.health) == 200:
-                log(f"WildFly ({self.name}) is up, pid {self.pid}")
-                s.server_pid = self.pid
+                raise SystemExit(f"{self.label} exited early; see {self.log_path}")
+            self.find_pid()
+            if self.pid is not None and self.ready():
+                log(f"{self.label} ({self.name}) is up on {self.http}, pid {self.pid}")
                 return self
-            with open(self.log_path, errors="replace") as f:
-                if "WFLYSRV0026" in f.read() and http_status(s.http + "/_matrix/client/versions") != 200:
-                    raise SystemExit(f"Gatehouse did not deploy; see {self.log_path}")
+            self.check_deployment()
             time.sleep(1)
-        raise SystemExit(f"WildFly did not start in time; see {self.log_path}")
+        raise SystemExit(f"{self.label} did not start in time; see {self.log_path}")
+
+    def find_pid(self):
+        self.pid = self.process.pid
+
+    def check_deployment(self):
+        pass
 
     def rss_kib(self):
         with open(f"/proc/{self.pid}/status") as f:
@@ -172,8 +256,91 @@ class Server:
         deadline = time.time() + 30
         while self.pid is not None and os.path.exists(f"/proc/{self.pid}") and time.time() < deadline:
             time.sleep(0.2)
-        log(f"WildFly ({self.name}) stopped")
+        log(f"{self.label} ({self.name}) stopped")
         self.process = None
+
+
+class WildFly(Server):
+    """The PostgreSQL WildFly of `mvn -Ppostgres package`, copied to target/bench/server, at port
+    offset --port-offset; Gatehouse at /, the floor at /floor."""
+
+    kind = "wildfly"
+    label = "WildFly"
+
+    def __init__(self, settings, name, properties):
+        super().__init__(settings, name, properties)
+        self.http = f"http://127.0.0.1:{8080 + settings.offset}"
+        self.health = f"http://127.0.0.1:{9990 + settings.offset}/health/ready"
+        self.db = settings.db_base
+
+    def environment(self):
+        env = super().environment()
+        env["JBOSS_PIDFILE"] = PIDFILE
+        env["LAUNCH_JBOSS_IN_BACKGROUND"] = "1"
+        env["JBOSS_JAVA_SIZING"] = " ".join(self.jvm_options())
+        return env
+
+    def command(self):
+        props = dict(self.gatehouse_properties(), **{"jboss.socket.binding.port-offset": str(self.settings.offset)})
+        if os.path.exists(PIDFILE):
+            os.remove(PIDFILE)
+        return [os.path.join(SERVER, "bin", "standalone.sh")] + [f"-D{k}={v}" for k, v in props.items()]
+
+    def find_pid(self):
+        if self.pid is None and os.path.exists(PIDFILE):
+            with open(PIDFILE) as f:
+                text = f.read().strip()
+            self.pid = int(text) if text else None
+
+    def check_deployment(self):
+        with open(self.log_path, errors="replace") as f:
+            if "WFLYSRV0026" in f.read() and not self.ready():
+                raise SystemExit(f"Gatehouse or the floor did not deploy; see {self.log_path}")
+
+
+class Payara(Server):
+    """Payara Micro 6 (target/payara/payara-micro.jar, as the -Ppayara profile stages it) with
+    server-config/payara/'s pre-boot and PostgreSQL post-boot commands, on port 8980 + offset;
+    the same WAR at / and the floor at /floor, on a database of its own."""
+
+    kind = "payara"
+    label = "Payara Micro"
+
+    def __init__(self, settings, name, properties):
+        super().__init__(settings, name, properties)
+        self.port = 8980 + settings.offset
+        self.http = f"http://127.0.0.1:{self.port}"
+        self.health = self.http + "/health/ready"
+        self.db = settings.db_base + "_payara"
+
+    def jvm_options(self):
+        """server-config/payara/jvm.options (the production JVM options of README's Payara
+        section), then the benchmark's heap and extra options."""
+        with open(os.path.join(ROOT, "server-config", "payara", "jvm.options")) as f:
+            production = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        return production + super().jvm_options()
+
+    def command(self):
+        root = os.path.join(OUT, f"payara-{self.name}")
+        shutil.rmtree(root, ignore_errors=True)
+        config = os.path.join(ROOT, "server-config", "payara")
+        return (["java"] + self.jvm_options() + [f"-D{k}={v}" for k, v in self.gatehouse_properties().items()]
+                + ["-jar", os.path.join(PAYARA_DIR, "payara-micro.jar"), "--nocluster", "--port", str(self.port),
+                   "--rootDir", root, "--addLibs", os.path.join(PAYARA_DIR, "postgresql.jar"),
+                   "--prebootcommandfile", os.path.join(config, "pre-boot-commands.asadmin"),
+                   "--postbootcommandfile", os.path.join(config, "post-boot-postgres.asadmin"),
+                   "--deploy", PAYARA_WAR, "--deploy", FLOOR_WAR])
+
+    def check_deployment(self):
+        with open(self.log_path, errors="replace") as f:
+            text = f.read()
+        if "Payara Micro" in text and " ready in " in text and not self.ready():
+            time.sleep(5)
+            if not self.ready():
+                raise SystemExit(f"Gatehouse or the floor did not deploy on Payara; see {self.log_path}")
+
+
+SERVER_KINDS = {"wildfly": WildFly, "payara": Payara}
 
 
 def http_status(url, body=None, token=None):
@@ -276,7 +443,21 @@ def wrk(settings, script, path, threads, connections, seconds, *script_args):
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     process.server_pid = settings.server_pid
     process.jit_at_start = jit_seconds(settings.server_pid)
+    process.cpu_at_start = cpu_seconds(settings.server_pid)
     return process
+
+
+def cpu_seconds(pid):
+    """CPU seconds (user + system) used so far by process pid, all its threads; 0 if unknown. On a
+    loaded machine the server's CPU time per request is steadier than its rate."""
+    if pid is None:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def jit_seconds(pid):
@@ -304,6 +485,7 @@ def result_of(process):
             result = json.loads(line[len("BENCH_RESULT "):])
             result["load_average_1m"] = os.getloadavg()[0]
             result["jit_s"] = jit_seconds(process.server_pid) - process.jit_at_start
+            result["cpu_s"] = cpu_seconds(process.server_pid) - process.cpu_at_start
             if "ok" in result.get("counts", {}):  # logins: the rate counts successes, not 429s
                 result["rps"] = result["counts"]["ok"] / result["seconds"]
             return result
@@ -322,16 +504,26 @@ def versions(settings, seconds=None):
     return load(settings, "plain.lua", "/_matrix/client/versions", 2, 32, seconds=seconds)
 
 
-def alternating(settings, first, second, rounds=4):
-    """first and second (functions of the seconds to run) in turn, rounds times each, for the
-    step's duration in all: a ratio of the two is then not skewed by what drifts during a run
-    (JIT, garbage collection, the rest of the machine). Returns the two merged results."""
-    seconds = max(1, settings.duration // rounds)
-    first_results, second_results = [], []
-    for _ in range(rounds):
-        first_results.append(first(seconds))
-        second_results.append(second(seconds))
-    return merged(first_results), merged(second_results)
+def floor(settings, seconds=None):
+    """0. The floor: the benchmark's own JAX-RS resource beside Gatehouse on the same server."""
+    return load(settings, "plain.lua", FLOOR_PATH, 2, 32, seconds=seconds)
+
+
+def alternating(settings, *measures):
+    """The measures (functions of the seconds to run) in turn, settings.rounds times each, each turn
+    a quarter of the step's duration: a ratio of any two is then not skewed by what drifts during a
+    run (JIT, garbage collection, the rest of the machine). Returns one merged result per measure.
+    When settings.windows is a list, each turn's (measure index, start, end) is appended to it, so
+    that a profile taken meanwhile can be split by measure (src/bench/jfr_top.py)."""
+    seconds = max(1, settings.duration // 4)
+    results = [[] for _ in measures]
+    for _ in range(settings.rounds):
+        for index, measure in enumerate(measures):
+            started = time.time()
+            results[index].append(measure(seconds))
+            if settings.windows is not None:
+                settings.windows.append((index, started, time.time()))
+    return [merged(r) for r in results]
 
 
 def merged(rounds):
@@ -340,7 +532,7 @@ def merged(rounds):
     result = {"requests": sum(r["requests"] for r in rounds), "seconds": sum(r["seconds"] for r in rounds),
               "p50_ms": sum(r["p50_ms"] for r in rounds) / len(rounds),
               "load_average_1m": max(r["load_average_1m"] for r in rounds), "rounds": len(rounds),
-              "jit_s": sum(r["jit_s"] for r in rounds)}
+              "jit_s": sum(r["jit_s"] for r in rounds), "cpu_s": sum(r.get("cpu_s", 0) for r in rounds)}
     for key in ("p90_ms", "p99_ms", "max_ms"):
         result[key] = max(r[key] for r in rounds)
     for key in ("non_2xx_3xx", "socket_errors", "timeouts"):
@@ -377,7 +569,8 @@ def warm_up(settings, tokens, users):
             result_of(proc)
         load(settings, "login.lua", "/_matrix/client/v3/login", 1, 16, users, PASSWORD, seconds=seconds)
         jit_share = (jit_seconds(settings.server_pid) - jit_before) / (time.time() - round_started)
-        if jit_share < settings.jit_quiet or time.time() - started >= settings.warmup_max:
+        elapsed = time.time() - started
+        if (jit_share < settings.jit_quiet and elapsed >= settings.warmup_min) or elapsed >= settings.warmup_max:
             break
     time.sleep(settings.settle)
     took = time.time() - started
@@ -498,90 +691,172 @@ def cluster_step(settings):
 
 # ---------------------------------------------------------------- the benchmark
 
+MACAROON_LOWEST_COST = {
+    "gatehouse.tokens.format": "macaroon",
+    "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0],
+    "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
+    "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]}
+
+
+def throughput(settings, servers, users, profile):
+    """0., 1. and 2. on every server at once: the floor, /versions and whoami with opaque tokens, in
+    alternating rounds over all servers and all three, so that every ratio among them (whoami ÷
+    floor on one server, Payara ÷ WildFly) compares figures taken under the same conditions. With
+    profile, a JFR recording of each server covers the rounds (target/bench/jfr-<server>.jfr, the
+    turns in jfr-windows.json)."""
+    measures, keys = [], []
+    for kind, server in servers.items():
+        def on(function, server=server):
+            def measure(seconds):
+                use(settings, server)
+                return function(seconds)
+            return measure
+        measures += [on(lambda seconds: floor(settings, seconds)), on(lambda seconds: versions(settings, seconds)),
+                     on(lambda seconds, kind=kind: whoami(settings, users[kind], seconds=seconds))]
+        keys += [(kind, "floor"), (kind, "versions"), (kind, "whoami_opaque")]
+    if profile:
+        settings.windows = []
+        for kind, server in servers.items():
+            run(["jcmd", str(server.pid), "JFR.start", "name=bench", "settings=profile",
+                 f"filename={os.path.join(OUT, f'jfr-{kind}.jfr')}"], stdout=subprocess.DEVNULL)
+    try:
+        results = alternating(settings, *measures)
+    finally:
+        if profile:
+            for kind, server in servers.items():
+                run(["jcmd", str(server.pid), "JFR.stop", "name=bench"], stdout=subprocess.DEVNULL)
+            with open(os.path.join(OUT, "jfr-windows.json"), "w") as f:
+                json.dump({"measures": [f"{kind} {key}" for kind, key in keys], "turns": settings.windows}, f)
+            settings.windows = None
+    by_server = {}
+    for (kind, key), result in zip(keys, results):
+        by_server.setdefault(kind, {})[key] = result
+    return by_server
+
+
+def server_steps(settings, server, results, small):
+    """Steps 4 to 8 on one server whose opaque, default-cost instance is running and warm; restarts
+    it with macaroon tokens at the lowest cost half-way. Returns the server left running."""
+    s = settings
+    kind = server.kind
+    macaroons = os.path.join(OUT, f"users-macaroon-{kind}.txt")
+    scale = os.path.join(OUT, f"users-scale-{kind}.txt")
+    log(f"{kind} 4a. login at the default Argon2id cost, between two timings of a single hash")
+    before = single_hash_ms(s, DEFAULT_COST)
+    results["login_default_cost"] = login(s, small, seconds=s.slow_duration)
+    results["single_hash_ms"] = {"default": (before + single_hash_ms(s, DEFAULT_COST)) / 2}
+    log(f"{kind} 5. registration through UIA")
+    results["registration"] = load(s, "register.lua", "/_matrix/client/v3/register", 4, 4,
+                                   f"r{kind[0]}{int(time.time())}", seconds=s.slow_duration)
+    time.sleep(s.settle)
+    log(f"{kind} 6. isolation: whoami alone, then during a login storm at the default cost")
+    results["isolation"] = isolation(s, small, small)
+    results["rss_kib_opaque_run"] = server.rss_kib()
+    server.stop()
+
+    server = SERVER_KINDS[kind](s, "macaroon-lowest-cost", MACAROON_LOWEST_COST)
+    server.start()
+    use(s, server)
+    rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
+    login_tokens(s, small, macaroons)
+    results["warm_up"].append(warm_up(s, macaroons, small))
+    log(f"{kind} 1'. and 3. versions on this server (the reference for step 3) and whoami with macaroons, alternating")
+    results["versions_macaroon_server"], results["whoami_macaroon"] = alternating(
+        s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds))
+    log(f"{kind} 2'. whoami, opaque tokens, on this server (the small-database reference for step 7)")
+    results["whoami_opaque_small"] = whoami(s, small)
+    log(f"{kind} 4b. login at the lowest Argon2id cost")
+    results["login_lowest_cost"] = login(s, small)
+    results["single_hash_ms"]["lowest"] = single_hash_ms(s, LOWEST_COST)
+
+    log(f"{kind} 7. scale: generating {s.scale_users} users, devices and live tokens")
+    results["scale_generation_s"] = generate_users(s, SCALE_BASE, s.scale_users, "m", LOWEST_COST, scale)
+    explain(s, scale, kind)
+    results["warm_up"].append(warm_up(s, scale, scale))
+    log(f"{kind} 7. whoami, opaque tokens, large database")
+    results["whoami_opaque_scale"] = whoami(s, scale)
+    log(f"{kind} 7. login at the lowest cost, large database")
+    results["login_lowest_cost_scale"] = login(s, scale)
+    log(f"{kind} 7. whoami, macaroon tokens, large database")
+    results["whoami_macaroon_scale"] = whoami(s, macaroons)
+    results["rss_kib"] = server.rss_kib()
+    results["row_counts"] = row_counts(s)
+    return server
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="every step for a few seconds on tiny data")
     parser.add_argument("--no-build", action="store_true", help="use the WAR and WildFly already in target/")
+    parser.add_argument("--server", choices=("wildfly", "payara", "both"), default="both",
+                        help="which server(s) to measure (both: side by side) [both]")
+    parser.add_argument("--steps", choices=("all", "throughput"), default="all",
+                        help="throughput: only steps 0-2 (floor, /versions, whoami) [all]")
+    parser.add_argument("--port-offset", type=int, default=None,
+                        help="WildFly HTTP 8080+N, management 9990+N, Payara 8980+N [BENCH_PORT_OFFSET or 1000]")
+    parser.add_argument("--warmup-max", type=int, default=None, help="longest warm-up per server, s [600]")
+    parser.add_argument("--warmup-min", type=int, default=None,
+                        help="shortest warm-up per server, s, whatever the JIT does (for loaded machines) [0]")
+    parser.add_argument("--rounds", type=int, default=None, help="turns of each measure in alternating steps [4]")
+    parser.add_argument("--jfr", action="store_true",
+                        help="record steps 0-2 with JFR on every server (target/bench/jfr-<server>.jfr)")
     options = parser.parse_args()
-    s = Settings(options.smoke)
-    for tool in ("wrk", "psql", "java", "mvn"):
+    s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds, options.warmup_min)
+    s.jfr = options.jfr
+    kinds = ["wildfly", "payara"] if options.server == "both" else [options.server]
+    for tool in ("wrk", "psql", "java", "javac", "jar", "mvn"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is required (Debian: apt-get install wrk postgresql-client)")
     os.makedirs(OUT, exist_ok=True)
     if not options.no_build:
         build(s)
-    prepare_server()
-    reset_database(s)
-    cores = os.cpu_count()
+    if "payara" in kinds:
+        stage_payara()
+        os.makedirs(os.path.dirname(PAYARA_WAR), exist_ok=True)
+        shutil.copy(os.path.join(TARGET, "gatehouse.war"), PAYARA_WAR)
+    build_floor()
+    if "wildfly" in kinds:
+        prepare_server()
     results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-               "mode": "smoke" if s.smoke else "full", "cores": cores, "duration_s": s.duration,
-               "users": s.users, "scale_users": s.scale_users}
-    results["single_hash_ms"] = {}
-    small = os.path.join(OUT, "users-small.txt")
-    macaroons = os.path.join(OUT, "users-macaroon.txt")
-    scale = os.path.join(OUT, "users-scale.txt")
-
-    server = Server(s, "opaque-default-cost", {"gatehouse.tokens.format": "opaque"})
+               "mode": "smoke" if s.smoke else "full", "steps": options.steps, "cores": os.cpu_count(),
+               "duration_s": s.duration, "rounds": s.rounds, "users": s.users, "scale_users": s.scale_users,
+               "servers": {kind: {} for kind in kinds}}
+    small = {kind: os.path.join(OUT, f"users-small-{kind}.txt") for kind in kinds}
+    running = {}
     try:
-        server.start()
-        generate_users(s, SMALL_BASE, s.users, "bench", DEFAULT_COST, small)
-        results["warm_up"] = [warm_up(s, small, small)]
-        log("1. and 2. versions and whoami with opaque tokens, alternating")
-        results["versions"], results["whoami_opaque"] = alternating(
-            s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, small, seconds=seconds))
-        log("4a. login at the default Argon2id cost, between two timings of a single hash")
-        before = single_hash_ms(s, DEFAULT_COST)
-        results["login_default_cost"] = login(s, small, seconds=s.slow_duration)
-        results["single_hash_ms"]["default"] = (before + single_hash_ms(s, DEFAULT_COST)) / 2
-        log("5. registration through UIA")
-        results["registration"] = load(s, "register.lua", "/_matrix/client/v3/register", 4, 4,
-                                       f"r{int(time.time())}", seconds=s.slow_duration)
-        time.sleep(s.settle)
-        log("6. isolation: whoami alone, then during a login storm at the default cost")
-        results["isolation"] = isolation(s, small, small)
-        results["rss_kib_opaque_run"] = server.rss_kib()
-        server.stop()
-
-        server = Server(s, "macaroon-lowest-cost", {
-            "gatehouse.tokens.format": "macaroon",
-            "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0],
-            "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
-            "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]})
-        server.start()
-        rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
-        login_tokens(s, small, macaroons)
-        results["warm_up"].append(warm_up(s, macaroons, small))
-        log("1'. and 3. versions on this server (the reference for step 3) and whoami with macaroons, alternating")
-        results["versions_macaroon_server"], results["whoami_macaroon"] = alternating(
-            s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds))
-        log("2'. whoami, opaque tokens, on this server (the small-database reference for step 7)")
-        results["whoami_opaque_small"] = whoami(s, small)
-        log("4b. login at the lowest Argon2id cost")
-        results["login_lowest_cost"] = login(s, small)
-        results["single_hash_ms"]["lowest"] = single_hash_ms(s, LOWEST_COST)
-
-        log(f"7. scale: generating {s.scale_users} users, devices and live tokens")
-        results["scale_generation_s"] = generate_users(s, SCALE_BASE, s.scale_users, "m", LOWEST_COST, scale)
-        explain(s, scale)
-        results["warm_up"].append(warm_up(s, scale, scale))
-        log("7. whoami, opaque tokens, large database")
-        results["whoami_opaque_scale"] = whoami(s, scale)
-        log("7. login at the lowest cost, large database")
-        results["login_lowest_cost_scale"] = login(s, scale)
-        log("7. whoami, macaroon tokens, large database")
-        results["whoami_macaroon_scale"] = whoami(s, macaroons)
-        results["rss_kib"] = server.rss_kib()
-        results["row_counts"] = row_counts(s)
+        for kind in kinds:
+            server = SERVER_KINDS[kind](s, "opaque-default-cost", {"gatehouse.tokens.format": "opaque"})
+            use(s, server)
+            reset_database(s)
+            running[kind] = server.start()
+            use(s, server)
+            generate_users(s, SMALL_BASE, s.users, "bench", DEFAULT_COST, small[kind])
+        for kind, server in running.items():
+            use(s, server)
+            log(f"warming {server.label} up")
+            results["servers"][kind]["warm_up"] = [warm_up(s, small[kind], small[kind])]
+        log("0., 1. and 2. the floor, versions and whoami with opaque tokens, alternating over "
+            + " and ".join(server.label for server in running.values()))
+        for kind, figures in throughput(s, running, small, options.jfr).items():
+            results["servers"][kind].update(figures)
+        if options.steps == "all":
+            for kind in kinds:
+                server = running.pop(kind)
+                use(s, server)
+                running[kind] = server_steps(s, server, results["servers"][kind], small[kind])
+                running.pop(kind).stop()
+            if "wildfly" in kinds:
+                results["cluster"] = cluster_step(s)
     finally:
-        server.stop()
-    results["cluster"] = cluster_step(s)
+        for server in running.values():
+            server.stop()
 
     with open(os.path.join(OUT, "raw-results.json"), "w") as f:
         json.dump(results, f, indent=2)
     report(s, results)
 
 
-def explain(settings, sample_file):
+def explain(settings, sample_file, kind):
     with open(sample_file) as f:
         line = f.readline().split()
     token_hash = bench_tool_hash(line[1])
@@ -589,7 +864,7 @@ def explain(settings, sample_file):
            "u.admin, u.deactivated, d.id, d.device_id FROM gh_access_token t JOIN gh_user u ON u.id = t.user_id "
            f"JOIN gh_device d ON d.id = t.device_ref WHERE t.token_hash = '{token_hash}';\n"
            f"EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM gh_user WHERE localpart = '{line[0]}';\n")
-    with open(os.path.join(OUT, "explain-scale.txt"), "w") as out:
+    with open(os.path.join(OUT, f"explain-scale-{kind}.txt"), "w") as out:
         psql(settings, "-c", sql, stdout=out)
 
 
@@ -608,48 +883,70 @@ def row_counts(settings):
 
 # ---------------------------------------------------------------- report
 
-def report(s, r):
-    cores = r["cores"]
-    v, wo, wm = r["versions"], r["whoami_opaque"], r["whoami_macaroon"]
+LABELS = {"wildfly": "WildFly", "payara": "Payara"}
+
+
+def server_rows(s, r):
+    """(label, result, unit) of every step this server ran, in the table's order."""
     rows = [
-        ("1. GET /versions", v, "req/s"),
-        ("2. GET /whoami (opaque)", wo, "req/s"),
-        ("1'. GET /versions (macaroon server)", r["versions_macaroon_server"], "req/s"),
-        ("3. GET /whoami (macaroon)", wm, "req/s"),
-        ("4. POST /login, default Argon2id", r["login_default_cost"], "logins/s"),
-        ("4. POST /login, lowest Argon2id", r["login_lowest_cost"], "logins/s"),
-        ("5. registration (UIA, default cost)", r["registration"], "req/s"),
-        ("6. whoami alone (4 conn)", r["isolation"]["whoami_alone"], "req/s"),
-        ("6. whoami during login storm", r["isolation"]["whoami_during_storm"], "req/s"),
-        ("6. the login storm (16 conn)", r["isolation"]["login_storm"], "logins/s"),
-        ("7. whoami (opaque), small db", r["whoami_opaque_small"], "req/s"),
-        (f"7. whoami (opaque), {s.scale_users} rows", r["whoami_opaque_scale"], "req/s"),
-        (f"7. whoami (macaroon), {s.scale_users} rows", r["whoami_macaroon_scale"], "req/s"),
-        (f"7. login lowest cost, {s.scale_users} rows", r["login_lowest_cost_scale"], "logins/s"),
-        ("9. two nodes: whoami via HAProxy", r["cluster"]["whoami_proxy"], "req/s"),
-        ("9. two nodes: whoami on node a alone", r["cluster"]["whoami_node"], "req/s"),
-        ("9. two nodes: login via HAProxy, lowest", r["cluster"]["login_proxy"], "logins/s"),
+        ("0. GET /floor/ping (the floor)", r.get("floor"), "req/s"),
+        ("1. GET /versions", r.get("versions"), "req/s"),
+        ("2. GET /whoami (opaque)", r.get("whoami_opaque"), "req/s"),
+        ("1'. GET /versions (macaroon server)", r.get("versions_macaroon_server"), "req/s"),
+        ("3. GET /whoami (macaroon)", r.get("whoami_macaroon"), "req/s"),
+        ("4. POST /login, default Argon2id", r.get("login_default_cost"), "logins/s"),
+        ("4. POST /login, lowest Argon2id", r.get("login_lowest_cost"), "logins/s"),
+        ("5. registration (UIA, default cost)", r.get("registration"), "req/s"),
+        ("6. whoami alone (4 conn)", r.get("isolation", {}).get("whoami_alone"), "req/s"),
+        ("6. whoami during login storm", r.get("isolation", {}).get("whoami_during_storm"), "req/s"),
+        ("6. the login storm (16 conn)", r.get("isolation", {}).get("login_storm"), "logins/s"),
+        ("7. whoami (opaque), small db", r.get("whoami_opaque_small"), "req/s"),
+        (f"7. whoami (opaque), {s.scale_users} rows", r.get("whoami_opaque_scale"), "req/s"),
+        (f"7. whoami (macaroon), {s.scale_users} rows", r.get("whoami_macaroon_scale"), "req/s"),
+        (f"7. login lowest cost, {s.scale_users} rows", r.get("login_lowest_cost_scale"), "logins/s"),
     ]
-    registered = r["registration"]["counts"].get("registered", 0)
-    r["registration"]["registrations_per_s"] = registered / r["registration"]["seconds"]
+    return [row for row in rows if row[1] is not None]
+
+
+def cluster_rows(r):
+    c = r.get("cluster")
+    if not c:
+        return []
+    return [("9. two nodes: whoami via HAProxy", c["whoami_proxy"], "req/s"),
+            ("9. two nodes: whoami on node a alone", c["whoami_node"], "req/s"),
+            ("9. two nodes: login via HAProxy, lowest", c["login_proxy"], "logins/s")]
+
+
+def table_lines(rows):
     lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'429s':>6} {'errors':>6} "
-             f"{'timeouts':>8} {'load':>5} {'jit s':>6}"]
+             f"{'timeouts':>8} {'load':>5} {'jit s':>6} {'cpu us/req':>10}"]
     for name, res, unit in rows:
         lines.append(f"{name:44} {res['rps']:10.1f} {unit:9} {res['p50_ms']:8.2f} {res['p99_ms']:8.2f} "
                      f"{res.get('counts', {}).get('limited', 0):6d} {unexpected(name, res):6d} {res['timeouts']:8d} "
-                     f"{res['load_average_1m']:5.1f} {res['jit_s']:6.1f}")
-    single_default = r["single_hash_ms"]["default"] / 1000
+                     f"{res['load_average_1m']:5.1f} {res['jit_s']:6.1f} {cpu_per_request(res):10.0f}")
+    return lines
+
+
+def cpu_per_request(res):
+    """The server's CPU time per completed request in microseconds (JIT and GC included)."""
+    return 1e6 * res.get("cpu_s", 0) / res["requests"] if res["requests"] else 0.0
+
+
+def server_targets(r, cores):
+    """The targets of one server's full run (docs/benchmarks.md), as (name, met, value)."""
+    if "login_default_cost" not in r:
+        return []
     ratios = {
-        "whoami_opaque_over_versions": wo["rps"] / v["rps"],
-        "whoami_macaroon_over_versions": wm["rps"] / r["versions_macaroon_server"]["rps"],
+        "whoami_opaque_over_versions": r["whoami_opaque"]["rps"] / r["versions"]["rps"],
+        "whoami_macaroon_over_versions": r["whoami_macaroon"]["rps"] / r["versions_macaroon_server"]["rps"],
         "isolation_p99_ratio": r["isolation"]["ratio"],
         "scale_whoami_opaque": r["whoami_opaque_scale"]["rps"] / r["whoami_opaque_small"]["rps"],
-        "scale_whoami_macaroon": r["whoami_macaroon_scale"]["rps"] / wm["rps"],
+        "scale_whoami_macaroon": r["whoami_macaroon_scale"]["rps"] / r["whoami_macaroon"]["rps"],
         "scale_login_lowest_cost": r["login_lowest_cost_scale"]["rps"] / r["login_lowest_cost"]["rps"],
-        "login_default_over_hash_bound": r["login_default_cost"]["rps"] / (cores / single_default),
+        "login_default_over_hash_bound": r["login_default_cost"]["rps"] / (cores / (r["single_hash_ms"]["default"] / 1000)),
     }
     r["ratios"] = ratios
-    targets = [
+    return [
         ("whoami/versions (opaque) >= 0.85", ratios["whoami_opaque_over_versions"] >= 0.85, ratios["whoami_opaque_over_versions"]),
         ("whoami/versions (macaroon) >= 0.85", ratios["whoami_macaroon_over_versions"] >= 0.85, ratios["whoami_macaroon_over_versions"]),
         ("isolation p99 ratio <= 3", ratios["isolation_p99_ratio"] <= 3, ratios["isolation_p99_ratio"]),
@@ -660,25 +957,90 @@ def report(s, r):
         ("login default >= 0.8 x cores / hash time", ratios["login_default_over_hash_bound"] >= 0.8,
          ratios["login_default_over_hash_bound"]),
     ]
-    revocation = r["cluster"]["revocation"]
-    targets.append(("two nodes: revocation seen on the other node within 250 ms", revocation["max_ms"] <= 250,
-                    revocation["max_ms"]))
-    errors = sum(unexpected(name, res) for name, res, _ in rows)
-    timeouts = sum(res["timeouts"] for _, res, _ in rows)
+
+
+def floor_targets(servers):
+    """Issue 20's targets: WildFly at the floor, Payara at 0.7 of WildFly (steps 0-2, one run)."""
+    targets = []
+    wildfly, payara = servers.get("wildfly"), servers.get("payara")
+    if wildfly:
+        for key, name, bound in (("whoami_opaque", "whoami", 0.90), ("versions", "/versions", 0.95)):
+            value = wildfly[key]["rps"] / wildfly["floor"]["rps"]
+            targets.append((f"WildFly {name} >= {bound:.2f} x floor", value >= bound, value))
+    if wildfly and payara:
+        for key, name in (("whoami_opaque", "whoami"), ("versions", "/versions")):
+            value = payara[key]["rps"] / wildfly[key]["rps"]
+            targets.append((f"Payara {name} >= 0.7 x WildFly {name}", value >= 0.7, value))
+    return targets
+
+
+def side_by_side(s, servers):
+    """One line per step both servers ran: each server's rate, and Payara's over WildFly's."""
+    kinds = list(servers)
+    rows = {kind: {name: res for name, res, _ in server_rows(s, r)} for kind, r in servers.items()}
+    names = [name for name, _, _ in server_rows(s, servers[kinds[0]]) if all(name in rows[k] for k in kinds)]
+    header = f"{'step':44}" + "".join(f" {LABELS[k] + ' /s':>14}" for k in kinds)
+    if len(kinds) == 2:
+        header += f" {kinds[1] + '/' + kinds[0]:>16}"
+    lines = [header]
+    for name in names:
+        line = f"{name:44}" + "".join(f" {rows[k][name]['rps']:14.1f}" for k in kinds)
+        if len(kinds) == 2:
+            line += f" {rows[kinds[1]][name]['rps'] / rows[kinds[0]][name]['rps']:16.3f}"
+        lines.append(line)
+    for key, name in (("versions", "/versions ÷ floor"), ("whoami_opaque", "whoami ÷ floor")):
+        if all(key in servers[k] and "floor" in servers[k] for k in kinds):
+            lines.append(f"{name:44}" + "".join(f" {servers[k][key]['rps'] / servers[k]['floor']['rps']:14.3f}" for k in kinds))
+    lines.append("")
+    lines.append(f"{'server CPU per request, us':44}" + "".join(f" {LABELS[k]:>14}" for k in kinds)
+                 + (f" {kinds[1] + '/' + kinds[0]:>16}" if len(kinds) == 2 else ""))
+    for name in names[:3]:
+        line = f"{name:44}" + "".join(f" {cpu_per_request(rows[k][name]):14.0f}" for k in kinds)
+        if len(kinds) == 2 and cpu_per_request(rows[kinds[0]][name]):
+            line += f" {cpu_per_request(rows[kinds[1]][name]) / cpu_per_request(rows[kinds[0]][name]):16.3f}"
+        lines.append(line)
+    return lines
+
+
+def report(s, r):
+    cores = r["cores"]
+    lines, targets, all_rows = [], [], []
+    for kind, sr in r["servers"].items():
+        rows = server_rows(s, sr) + (cluster_rows(r) if kind == "wildfly" else [])
+        all_rows += rows
+        lines.append(f"== {LABELS[kind]}")
+        lines += table_lines(rows)
+        if "registration" in sr:
+            registered = sr["registration"]["counts"].get("registered", 0)
+            sr["registration"]["registrations_per_s"] = registered / sr["registration"]["seconds"]
+            single_default = sr["single_hash_ms"]["default"] / 1000
+            lines.append("")
+            lines.append(f"registrations/s: {sr['registration']['registrations_per_s']:.1f}   "
+                         f"single hash: default {sr['single_hash_ms']['default']:.1f} ms, lowest {sr['single_hash_ms']['lowest']:.2f} ms   "
+                         f"hash bound at default cost: {cores / single_default:.1f} logins/s")
+            lines.append(f"RSS after the run: {sr['rss_kib'] / 1024:.0f} MiB (opaque run: {sr['rss_kib_opaque_run'] / 1024:.0f} MiB)   "
+                         f"rows: {sr['row_counts']}   generator: {sr['scale_generation_s']:.1f} s")
+        if kind == "wildfly" and r.get("cluster"):
+            revocation = r["cluster"]["revocation"]
+            lines.append(f"two nodes, revocation on a seen on b: p50 {revocation['p50_ms']:.1f} ms, p99 {revocation['p99_ms']:.1f} ms, "
+                         f"max {revocation['max_ms']:.1f} ms after a answered; b's first whoami already refused it in "
+                         f"{revocation['first_try_refused']} of {revocation['rounds']} rounds")
+        lines.append("warm-ups: " + ", ".join(f"{w['seconds']:.0f} s (JIT {w['jit_share_last_round']:.0%} of a core in the last round)"
+                                              for w in sr["warm_up"]))
+        lines.append("")
+        targets += [(f"{LABELS[kind]}: {name}", met, value) for name, met, value in server_targets(sr, cores)]
+        if kind == "wildfly" and r.get("cluster"):
+            revocation = r["cluster"]["revocation"]
+            targets.append(("two nodes: revocation seen on the other node within 250 ms", revocation["max_ms"] <= 250,
+                            revocation["max_ms"]))
+    lines.append("== side by side (steps 0-2 in alternating rounds over both servers)")
+    lines += side_by_side(s, r["servers"])
+    lines.append("")
+    targets += floor_targets(r["servers"])
+    errors = sum(unexpected(name, res) for name, res, _ in all_rows)
+    timeouts = sum(res["timeouts"] for _, res, _ in all_rows)
     targets.append(("no errors, no 5xx, no timeouts", errors + timeouts == 0, errors + timeouts))
     r["targets"] = {name: {"met": bool(met), "value": value} for name, met, value in targets}
-    lines.append("")
-    lines.append(f"registrations/s: {r['registration']['registrations_per_s']:.1f}   "
-                 f"single hash: default {r['single_hash_ms']['default']:.1f} ms, lowest {r['single_hash_ms']['lowest']:.2f} ms   "
-                 f"hash bound at default cost: {cores / single_default:.1f} logins/s")
-    lines.append(f"RSS after the run: {r['rss_kib'] / 1024:.0f} MiB (opaque run: {r['rss_kib_opaque_run'] / 1024:.0f} MiB)   "
-                 f"rows: {r['row_counts']}   generator: {r['scale_generation_s']:.1f} s")
-    lines.append(f"two nodes, revocation on a seen on b: p50 {revocation['p50_ms']:.1f} ms, p99 {revocation['p99_ms']:.1f} ms, "
-                 f"max {revocation['max_ms']:.1f} ms after a answered; b's first whoami already refused it in "
-                 f"{revocation['first_try_refused']} of {revocation['rounds']} rounds")
-    lines.append("warm-ups: " + ", ".join(f"{w['seconds']:.0f} s (JIT {w['jit_share_last_round']:.0%} of a core in the last round)"
-                                          for w in r["warm_up"]))
-    lines.append("")
     for name, met, value in targets:
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         lines.append(f"  [{'met ' if met else 'MISS'}] {name}: {shown}")
@@ -687,7 +1049,7 @@ def report(s, r):
                  "request); errors: responses other than 2xx/3xx (the 401 challenges of registration and the 429s "
                  "excepted) and connect/read/write errors; timeouts: no response within 30 s; load: 1-minute load average "
                  f"of the machine after the step ({cores} cores); jit s: CPU seconds the server's JIT compiler threads "
-                 "used during the step")
+                 "used during the step; cpu us/req: CPU time of the whole server process per completed request")
     table = "\n".join(lines)
     print("\n" + table)
     r["table"] = table
@@ -696,7 +1058,7 @@ def report(s, r):
     log(f"written {os.path.join(OUT, 'results.json')}")
     if errors:
         raise SystemExit(f"{errors} unexpected responses or socket errors")
-    idle = [name for name, res, _ in rows if res["requests"] == 0]
+    idle = [name for name, res, _ in all_rows if res["requests"] == 0]
     if idle:
         raise SystemExit("no request completed in: " + ", ".join(idle))
     if timeouts and not s.smoke:

@@ -1,23 +1,38 @@
 package org.gatehouse.http;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Optional;
+import org.gatehouse.config.TrustedProxiesConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 
 /**
  * Per-request facts that filters establish and services read: the authenticated
  * {@link Requester} (set by {@link AccessTokenFilter} on endpoints marked {@link Authenticated})
- * and the client's address.
+ * and the client's address (worked out when first asked for, so that requests that never ask,
+ * such as {@code /versions}, pay nothing for it).
  */
 @RequestScoped
 public class RequestContext {
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    @Inject
+    TrustedProxiesConfig proxies;
+
     private Requester requester;
     private MatrixException authenticationFailure;
     private String clientAddress;
+    private boolean clientAddressKnown;
     private JsonObject body;
 
     /**
@@ -76,12 +91,28 @@ public class RequestContext {
         this.body = body;
     }
 
-    /** The client's IP address as the connection reports it, or {@code null} when unknown. */
+    /**
+     * The client's IP address: the connection's peer, or the hop {@link ForwardedFor} picks from
+     * {@code X-Forwarded-For} when the peer is one of {@code gatehouse.http.trusted-proxies};
+     * {@code null} outside an HTTP request.
+     */
     public String clientAddress() {
+        if (!clientAddressKnown) {
+            clientAddress = clientAddressOfRequest();
+            clientAddressKnown = true;
+        }
         return clientAddress;
     }
 
-    void clientAddress(String clientAddress) {
-        this.clientAddress = clientAddress;
+    private String clientAddressOfRequest() {
+        String peer;
+        try {
+            peer = servletRequest.getRemoteAddr();
+        } catch (IllegalStateException | UnsupportedOperationException noHttpRequest) {
+            return null;
+        }
+        Enumeration<String> forwardedFor = servletRequest.getHeaders(FORWARDED_FOR);
+        return ForwardedFor.clientAddress(peer, forwardedFor == null ? null : Collections.list(forwardedFor),
+                proxies.trustedProxies());
     }
 }
