@@ -46,10 +46,10 @@ public class LocalPasswordBackend implements PasswordBackend {
         String storedHash = user.map(User::passwordHash).orElse(null);
         if (storedHash == null) {
             hasher.verifyDummy(password);
-            return user.isEmpty() ? PasswordVerdict.unknownUser(NAME) : PasswordVerdict.wrong(NAME, "no_password");
+            return user.isEmpty() ? PasswordVerdict.unknownUser(NAME) : PasswordVerdict.wrong(NAME, "no_password", user.get().localpart());
         }
         if (!hasher.verify(password, storedHash)) {
-            return PasswordVerdict.wrong(NAME, "wrong_password");
+            return PasswordVerdict.wrong(NAME, "wrong_password", user.get().localpart());
         }
         if (hasher.needsRehash(storedHash)) {
             upgrades.rehash(user.get().id(), password);
