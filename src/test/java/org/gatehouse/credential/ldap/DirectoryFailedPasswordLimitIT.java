@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failed directory binds count towards the failed-password limit ({@code login.failed-attempts},
- * spec: "Rate limiting"): Gatehouse with {@code ldap,local} against the UnboundID in-memory
+ * spec: "Rate limiting"): Gatehouse with {@code local,ldap} (the local passwords asked first, as
+ * the benchmark runs it; DirectoryLoginIT has {@code ldap,local}) against the UnboundID in-memory
  * directory, rate limits on, and two failed attempts per account before 429
  * {@code M_LIMIT_EXCEEDED} (one back every 1000 s, so no test waits for a refill). Every other
  * limit is wide, since all requests come from this machine's address. Each test adds its own
@@ -32,7 +33,7 @@ class DirectoryFailedPasswordLimitIT extends ClientIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         Map<String, String> settings = new HashMap<>();
-        settings.put("gatehouse.password-backends", "ldap,local");
+        settings.put("gatehouse.password-backends", "local,ldap");
         settings.put("gatehouse.ldap.uris", LDAP.uri());
         settings.put("gatehouse.ldap.bind-dn", TestDirectory.SERVICE_DN);
         settings.put("gatehouse.ldap.bind-password", "service-pw");
@@ -130,5 +131,20 @@ class DirectoryFailedPasswordLimitIT extends ClientIT {
 
         MatrixHttp.Reply back = login(uid, uid + "-pw");
         assertEquals(200, back.status(), back::text);
+    }
+
+    @Test
+    void withLocalPasswordsAskedFirstTheDirectoryStillDecidesForItsUsersLaterLogins() {
+        String uid = LDAP.addPerson("again", true);
+        assertEquals(200, login(uid, uid + "-pw").status());
+
+        MatrixHttp.Reply again = login(uid, uid + "-pw");
+        assertEquals(200, again.status(), again::text);
+        LDAP.stop();
+        try {
+            assertError(login(uid, uid + "-pw"), 503, "M_UNKNOWN", "retry_after_ms");
+        } finally {
+            LDAP.start();
+        }
     }
 }
