@@ -10,8 +10,10 @@ WAR and the PostgreSQL WildFly (mvn -Ppostgres package), copies that WildFly to 
 starts it with port offset 1000 (HTTP 9080, management 10990) and stops it by PID at the end.
 Step 9 runs the same WAR as a two-node cluster behind HAProxy (src/test/cluster/cluster.sh, on the
 database gatehouse_bench_cluster; nodes on 9130 and 9150, the proxy on 9180, BENCH_CLUSTER_A_PORT,
-_B_PORT and _PROXY_PORT move them). Prints one table and writes every figure to
-target/bench/results.json.
+_B_PORT and _PROXY_PORT move them). Step 10 logs directory users in against a real OpenLDAP started
+by src/test/ldap/slapd.sh (Debian's slapd and ldap-utils) on ports 20000 and 20001 plus the port
+offset, and measures whoami with that directory stopped; `--directory-only` runs just that step on
+one server. Prints one table and writes every figure to target/bench/results.json.
 """
 import argparse
 import datetime
@@ -66,6 +68,9 @@ class Settings:
         self.cluster_db = os.environ.get("BENCH_CLUSTER_DB", "gatehouse_bench_cluster")
         self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", default)
                               for name, default in (("a", "9130"), ("b", "9150"), ("proxy", "9180"))}
+        self.ldap_ports = (20000 + self.offset, 20001 + self.offset)
+        self.directory_users = 20 if smoke else 200
+        self.directory_rounds = 2 if smoke else 4
         self.revocation_rounds = 5 if smoke else 200
         self.cluster_warmup_s = 15 if smoke else 120
 
@@ -496,12 +501,160 @@ def cluster_step(settings):
     return results
 
 
+# ---------------------------------------------------------------- the directory
+
+SLAPD_SCRIPT = os.path.join(ROOT, "src", "test", "ldap", "slapd.sh")
+SLAPD_DIR = os.path.join(OUT, "slapd")
+LDAP_BASE = "dc=example,dc=org"
+LDAP_ADMIN = ["-x", "-D", "cn=admin," + LDAP_BASE, "-w", "admin-pw"]
+
+
+def directory_properties(settings):
+    """Gatehouse settings for the slapd of slapd.sh: local accounts first (so the steps of local
+    users never ask the directory), then the directory, search-then-bind with the service account,
+    people of the group matrix-users only."""
+    return {
+        "gatehouse.password-backends": "local,ldap",
+        "gatehouse.ldap.uris": f"ldap://127.0.0.1:{settings.ldap_ports[0]}",
+        "gatehouse.ldap.bind-dn": "cn=gatehouse,ou=services," + LDAP_BASE,
+        "gatehouse.ldap.bind-password": "service-pw",
+        "gatehouse.ldap.base": LDAP_BASE,
+        "gatehouse.ldap.filter": "(objectClass=inetOrgPerson)",
+        "gatehouse.ldap.required-filter": "(memberOf=cn=matrix-users,ou=groups," + LDAP_BASE + ")",
+    }
+
+
+class Slapd:
+    """The private OpenLDAP of src/test/ldap/slapd.sh, with settings.directory_users bench people
+    (dir0001 ... with the bench password, members of matrix-users) added by ldapadd."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.url = f"ldap://127.0.0.1:{settings.ldap_ports[0]}/"
+
+    def script(self, *args):
+        with open(os.path.join(OUT, "slapd-script.log"), "a") as out:
+            run(["bash", SLAPD_SCRIPT] + list(args), stdout=out, stderr=out)
+
+    def start(self, users_file):
+        s = self.settings
+        log(f"10. starting slapd on {self.url} with {s.directory_users} directory users")
+        self.script("start", SLAPD_DIR, *map(str, s.ldap_ports))
+        names = [f"dir{i:04d}" for i in range(1, s.directory_users + 1)]
+        people = "".join(
+            f"dn: uid={name},ou=people,{LDAP_BASE}\nobjectClass: top\nobjectClass: person\n"
+            f"objectClass: organizationalPerson\nobjectClass: inetOrgPerson\nuid: {name}\ncn: Bench {name}\n"
+            f"sn: {name}\nmail: {name}@bench.example.org\nuserPassword: {PASSWORD}\n\n" for name in names)
+        members = f"dn: cn=matrix-users,ou=groups,{LDAP_BASE}\nchangetype: modify\nadd: member\n" + "".join(
+            f"member: uid={name},ou=people,{LDAP_BASE}\n" for name in names)
+        run(["ldapadd", "-H", self.url] + LDAP_ADMIN, input=people, text=True, stdout=subprocess.DEVNULL)
+        run(["ldapmodify", "-H", self.url] + LDAP_ADMIN, input=members, text=True, stdout=subprocess.DEVNULL)
+        with open(users_file, "w") as f:
+            f.writelines(name + "\n" for name in names)
+
+    def stop(self):
+        self.script("stop", SLAPD_DIR)
+
+    def resume(self):
+        self.script("resume", SLAPD_DIR, *map(str, self.settings.ldap_ports))
+
+
+def directory_login_status(settings, localpart):
+    return http_status(settings.http + "/_matrix/client/v3/login", body=json.dumps({
+        "type": "m.login.password", "identifier": {"type": "m.id.user", "user": localpart},
+        "password": PASSWORD}).encode())
+
+
+def directory_step(settings, tokens):
+    """10. Logins of directory users against slapd (search, bind, group check, then the account's
+    refresh and a new device and token), and whoami (the tokens of tokens) with the directory up
+    and stopped, alternating: a stopped directory must not slow requests that do not need it.
+    Checks that a directory login answers 503 while slapd is down and 200 once it is back."""
+    s = settings
+    slapd = Slapd(s)
+    users = os.path.join(OUT, "users-directory.txt")
+    results = {}
+    try:
+        slapd.start(users)
+        first = open(users).readline().strip()
+        if directory_login_status(s, first) != 200:
+            raise SystemExit("10. a directory user could not log in; see target/bench/server-*.log")
+        if not s.smoke:
+            login(s, users, seconds=5)  # the directory path's own warm-up
+        log("10. directory logins against slapd")
+        results["login_directory"] = login(s, users)
+        outage = {}
+
+        def whoami_directory_down(seconds):
+            slapd.stop()
+            try:
+                outage.setdefault("login_status", directory_login_status(s, first))
+                return whoami(s, tokens, seconds=seconds)
+            finally:
+                slapd.resume()
+
+        log("10. whoami with the directory up and stopped, alternating")
+        results["whoami_directory_up"], results["whoami_directory_down"] = alternating(
+            s, lambda seconds: whoami(s, tokens, seconds=seconds), whoami_directory_down, rounds=s.directory_rounds)
+        if outage["login_status"] != 503:
+            raise SystemExit(f"10. a directory login answered {outage['login_status']} with slapd stopped, not 503")
+        results["login_status_directory_down"] = outage["login_status"]
+        back = directory_login_status(s, first)
+        if back != 200:
+            raise SystemExit(f"10. a directory login answered {back} after slapd came back, not 200")
+        results["whoami_down_over_up"] = results["whoami_directory_down"]["rps"] / results["whoami_directory_up"]["rps"]
+    finally:
+        slapd.stop()
+    return results
+
+
+def directory_rows(r):
+    return [
+        ("10. POST /login, directory user (slapd)", r["login_directory"], "logins/s"),
+        ("10. whoami, directory up", r["whoami_directory_up"], "req/s"),
+        ("10. whoami, directory stopped", r["whoami_directory_down"], "req/s"),
+    ]
+
+
+def directory_only(settings):
+    """--directory-only: one server (lowest Argon2id cost, opaque tokens, local,ldap), 20/200 local
+    users for whoami's tokens, the warm-up, then step 10; prints its rows."""
+    s = settings
+    small = os.path.join(OUT, "users-small.txt")
+    server = Server(s, "directory", dict(directory_properties(s), **{
+        "gatehouse.tokens.format": "opaque",
+        "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0], "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
+        "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]}))
+    try:
+        server.start()
+        generate_users(s, SMALL_BASE, s.users, "bench", LOWEST_COST, small)
+        warm = warm_up(s, small, small)
+        results = directory_step(s, small)
+    finally:
+        server.stop()
+    results["warm_up"] = warm
+    lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'timeouts':>8} {'load':>5}"]
+    rows = directory_rows(results)
+    for name, res, unit in rows:
+        lines.append(f"{name:44} {res['rps']:10.1f} {unit:9} {res['p50_ms']:8.2f} {res['p99_ms']:8.2f} "
+                     f"{unexpected(name, res):6d} {res['timeouts']:8d} {res['load_average_1m']:5.1f}")
+    lines.append(f"whoami directory stopped / up: {results['whoami_down_over_up']:.3f}   "
+                 f"warm-up {warm['seconds']:.0f} s")
+    print("\n" + "\n".join(lines))
+    with open(os.path.join(OUT, "results-directory.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    errors = sum(unexpected(name, res) + res["timeouts"] for name, res, _ in rows)
+    if errors:
+        raise SystemExit(f"{errors} unexpected responses, socket errors or timeouts")
+
+
 # ---------------------------------------------------------------- the benchmark
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="every step for a few seconds on tiny data")
     parser.add_argument("--no-build", action="store_true", help="use the WAR and WildFly already in target/")
+    parser.add_argument("--directory-only", action="store_true", help="only step 10 (directory logins, whoami with the directory stopped)")
     options = parser.parse_args()
     s = Settings(options.smoke)
     for tool in ("wrk", "psql", "java", "mvn"):
@@ -512,6 +665,9 @@ def main():
         build(s)
     prepare_server()
     reset_database(s)
+    if options.directory_only:
+        directory_only(s)
+        return
     cores = os.cpu_count()
     results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "mode": "smoke" if s.smoke else "full", "cores": cores, "duration_s": s.duration,
@@ -543,6 +699,7 @@ def main():
         server.stop()
 
         server = Server(s, "macaroon-lowest-cost", {
+            **directory_properties(s),
             "gatehouse.tokens.format": "macaroon",
             "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0],
             "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
@@ -572,6 +729,8 @@ def main():
         results["whoami_macaroon_scale"] = whoami(s, macaroons)
         results["rss_kib"] = server.rss_kib()
         results["row_counts"] = row_counts(s)
+        log("10. directory: logins of directory users against slapd, whoami with the directory stopped")
+        results["directory"] = directory_step(s, small)
     finally:
         server.stop()
     results["cluster"] = cluster_step(s)
@@ -629,7 +788,7 @@ def report(s, r):
         ("9. two nodes: whoami via HAProxy", r["cluster"]["whoami_proxy"], "req/s"),
         ("9. two nodes: whoami on node a alone", r["cluster"]["whoami_node"], "req/s"),
         ("9. two nodes: login via HAProxy, lowest", r["cluster"]["login_proxy"], "logins/s"),
-    ]
+    ] + directory_rows(r["directory"])
     registered = r["registration"]["counts"].get("registered", 0)
     r["registration"]["registrations_per_s"] = registered / r["registration"]["seconds"]
     lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'429s':>6} {'errors':>6} "
@@ -647,6 +806,7 @@ def report(s, r):
         "scale_whoami_macaroon": r["whoami_macaroon_scale"]["rps"] / wm["rps"],
         "scale_login_lowest_cost": r["login_lowest_cost_scale"]["rps"] / r["login_lowest_cost"]["rps"],
         "login_default_over_hash_bound": r["login_default_cost"]["rps"] / (cores / single_default),
+        "whoami_directory_down_over_up": r["directory"]["whoami_down_over_up"],
     }
     r["ratios"] = ratios
     targets = [
@@ -660,6 +820,8 @@ def report(s, r):
         ("login default >= 0.8 x cores / hash time", ratios["login_default_over_hash_bound"] >= 0.8,
          ratios["login_default_over_hash_bound"]),
     ]
+    targets.append(("whoami with the directory stopped within 15% of up", ratios["whoami_directory_down_over_up"] >= 0.85,
+                    ratios["whoami_directory_down_over_up"]))
     revocation = r["cluster"]["revocation"]
     targets.append(("two nodes: revocation seen on the other node within 250 ms", revocation["max_ms"] <= 250,
                     revocation["max_ms"]))
