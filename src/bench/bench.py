@@ -181,14 +181,14 @@ class Server:
         self.process = None
 
 
-def http_status(url, body=None, token=None):
+def http_status(url, body=None, token=None, timeout=5):
     request = urllib.request.Request(url, data=body, method="POST" if body is not None else "GET")
     if body is not None:
         request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as e:
         return e.code
@@ -562,7 +562,7 @@ class Slapd:
 def directory_login_status(settings, localpart):
     return http_status(settings.http + "/_matrix/client/v3/login", body=json.dumps({
         "type": "m.login.password", "identifier": {"type": "m.id.user", "user": localpart},
-        "password": PASSWORD}).encode())
+        "password": PASSWORD}).encode(), timeout=30)
 
 
 def directory_step(settings, tokens):
