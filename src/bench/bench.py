@@ -17,7 +17,10 @@ Ports come from --port-offset N (BENCH_PORT_OFFSET, 1000): WildFly HTTP 8080+N a
 gatehouse_bench_cluster) puts its nodes on 12130+N and 12150+N and HAProxy on 12180+N
 (BENCH_CLUSTER_A_PORT, _B_PORT and _PROXY_PORT move them). Every server is stopped by its PID at
 the end. Prints one table per server and one of both side by side, and writes every figure to
-target/bench/results.json.
+target/bench/results.json. Step 10 logs directory users in against a real OpenLDAP started by
+src/test/ldap/slapd.sh (Debian's slapd and ldap-utils) on ports 20000 and 20001 plus the offset, on
+every server, and measures whoami with that directory stopped; `--directory-only` runs just that
+step on WildFly.
 """
 import argparse
 import datetime
@@ -83,6 +86,8 @@ class Settings:
         self.cluster_db = os.environ.get("BENCH_CLUSTER_DB", "gatehouse_bench_cluster")
         self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", str(base + self.offset))
                               for name, base in (("a", 12130), ("b", 12150), ("proxy", 12180))}
+        self.ldap_ports = (20000 + self.offset, 20001 + self.offset)
+        self.directory_users = 20 if smoke else 200
         self.revocation_rounds = 5 if smoke else 200
         self.cluster_warmup_s = 15 if smoke else 120
 
@@ -343,14 +348,14 @@ class Payara(Server):
 SERVER_KINDS = {"wildfly": WildFly, "payara": Payara}
 
 
-def http_status(url, body=None, token=None):
+def http_status(url, body=None, token=None, timeout=5):
     request = urllib.request.Request(url, data=body, method="POST" if body is not None else "GET")
     if body is not None:
         request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as e:
         return e.code
@@ -689,6 +694,155 @@ def cluster_step(settings):
     return results
 
 
+# ---------------------------------------------------------------- the directory
+
+SLAPD_SCRIPT = os.path.join(ROOT, "src", "test", "ldap", "slapd.sh")
+SLAPD_DIR = os.path.join(OUT, "slapd")
+LDAP_BASE = "dc=example,dc=org"
+LDAP_ADMIN = ["-x", "-D", "cn=admin," + LDAP_BASE, "-w", "admin-pw"]
+
+
+def directory_properties(settings):
+    """Gatehouse settings for the slapd of slapd.sh: local accounts first (so the steps of local
+    users never ask the directory), then the directory, search-then-bind with the service account,
+    people of the group matrix-users only."""
+    return {
+        "gatehouse.password-backends": "local,ldap",
+        "gatehouse.ldap.uris": f"ldap://127.0.0.1:{settings.ldap_ports[0]}",
+        "gatehouse.ldap.bind-dn": "cn=gatehouse,ou=services," + LDAP_BASE,
+        "gatehouse.ldap.bind-password": "service-pw",
+        "gatehouse.ldap.base": LDAP_BASE,
+        "gatehouse.ldap.filter": "(objectClass=inetOrgPerson)",
+        "gatehouse.ldap.required-filter": "(memberOf=cn=matrix-users,ou=groups," + LDAP_BASE + ")",
+    }
+
+
+class Slapd:
+    """The private OpenLDAP of src/test/ldap/slapd.sh, with settings.directory_users bench people
+    (dir0001 ... with the bench password, members of matrix-users) added by ldapadd."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.url = f"ldap://127.0.0.1:{settings.ldap_ports[0]}/"
+
+    def script(self, *args):
+        with open(os.path.join(OUT, "slapd-script.log"), "a") as out:
+            run(["bash", SLAPD_SCRIPT] + list(args), stdout=out, stderr=out)
+
+    def start(self, users_file):
+        s = self.settings
+        log(f"10. starting slapd on {self.url} with {s.directory_users} directory users")
+        self.script("start", SLAPD_DIR, *map(str, s.ldap_ports))
+        names = [f"dir{i:04d}" for i in range(1, s.directory_users + 1)]
+        people = "".join(
+            f"dn: uid={name},ou=people,{LDAP_BASE}\nobjectClass: top\nobjectClass: person\n"
+            f"objectClass: organizationalPerson\nobjectClass: inetOrgPerson\nuid: {name}\ncn: Bench {name}\n"
+            f"sn: {name}\nmail: {name}@bench.example.org\nuserPassword: {PASSWORD}\n\n" for name in names)
+        members = f"dn: cn=matrix-users,ou=groups,{LDAP_BASE}\nchangetype: modify\nadd: member\n" + "".join(
+            f"member: uid={name},ou=people,{LDAP_BASE}\n" for name in names)
+        run(["ldapadd", "-H", self.url] + LDAP_ADMIN, input=people, text=True, stdout=subprocess.DEVNULL)
+        run(["ldapmodify", "-H", self.url] + LDAP_ADMIN, input=members, text=True, stdout=subprocess.DEVNULL)
+        with open(users_file, "w") as f:
+            f.writelines(name + "\n" for name in names)
+
+    def stop(self):
+        self.script("stop", SLAPD_DIR)
+
+    def resume(self):
+        self.script("resume", SLAPD_DIR, *map(str, self.settings.ldap_ports))
+
+
+def directory_login_status(settings, localpart):
+    return http_status(settings.http + "/_matrix/client/v3/login", body=json.dumps({
+        "type": "m.login.password", "identifier": {"type": "m.id.user", "user": localpart},
+        "password": PASSWORD}).encode(), timeout=30)
+
+
+def directory_step(settings, tokens):
+    """10. Logins of directory users against slapd (search, bind, group check, then the account's
+    refresh and a new device and token), and whoami (the tokens of tokens) with the directory up
+    and stopped, alternating: a stopped directory must not slow requests that do not need it.
+    Checks that a directory login answers 503 while slapd is down and 200 once it is back."""
+    s = settings
+    slapd = Slapd(s)
+    users = os.path.join(OUT, "users-directory.txt")
+    results = {}
+    try:
+        slapd.start(users)
+        first = open(users).readline().strip()
+        if directory_login_status(s, first) != 200:
+            raise SystemExit("10. a directory user could not log in; see target/bench/server-*.log")
+        if not s.smoke:
+            login(s, users, seconds=5)  # the directory path's own warm-up
+        log("10. directory logins against slapd")
+        results["login_directory"] = login(s, users)
+        outage = {}
+
+        def whoami_directory_down(seconds):
+            slapd.stop()
+            try:
+                outage.setdefault("login_status", directory_login_status(s, first))
+                return whoami(s, tokens, seconds=seconds)
+            finally:
+                slapd.resume()
+
+        log("10. whoami with the directory up and stopped, alternating")
+        results["whoami_directory_up"], results["whoami_directory_down"] = alternating(
+            s, lambda seconds: whoami(s, tokens, seconds=seconds), whoami_directory_down)
+        if outage["login_status"] != 503:
+            raise SystemExit(f"10. a directory login answered {outage['login_status']} with slapd stopped, not 503")
+        results["login_status_directory_down"] = outage["login_status"]
+        back = directory_login_status(s, first)
+        if back != 200:
+            raise SystemExit(f"10. a directory login answered {back} after slapd came back, not 200")
+        results["whoami_down_over_up"] = results["whoami_directory_down"]["rps"] / results["whoami_directory_up"]["rps"]
+    finally:
+        slapd.stop()
+    return results
+
+
+def directory_rows(r):
+    return [
+        ("10. POST /login, directory user (slapd)", r["login_directory"], "logins/s"),
+        ("10. whoami, directory up", r["whoami_directory_up"], "req/s"),
+        ("10. whoami, directory stopped", r["whoami_directory_down"], "req/s"),
+    ]
+
+
+def directory_only(settings):
+    """--directory-only: one server (lowest Argon2id cost, opaque tokens, local,ldap), 20/200 local
+    users for whoami's tokens, the warm-up, then step 10; prints its rows."""
+    s = settings
+    small = os.path.join(OUT, "users-small-directory.txt")
+    server = WildFly(s, "directory", dict(directory_properties(s), **{
+        "gatehouse.tokens.format": "opaque",
+        "gatehouse.passwords.argon2.memory-kib": LOWEST_COST[0], "gatehouse.passwords.argon2.iterations": LOWEST_COST[1],
+        "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]}))
+    try:
+        use(s, server)
+        reset_database(s)
+        use(s, server.start())
+        generate_users(s, SMALL_BASE, s.users, "bench", LOWEST_COST, small)
+        warm = warm_up(s, small, small)
+        results = directory_step(s, small)
+    finally:
+        server.stop()
+    results["warm_up"] = warm
+    lines = [f"{'step':44} {'rate':>10} {'unit':9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'timeouts':>8} {'load':>5}"]
+    rows = directory_rows(results)
+    for name, res, unit in rows:
+        lines.append(f"{name:44} {res['rps']:10.1f} {unit:9} {res['p50_ms']:8.2f} {res['p99_ms']:8.2f} "
+                     f"{unexpected(name, res):6d} {res['timeouts']:8d} {res['load_average_1m']:5.1f}")
+    lines.append(f"whoami directory stopped / up: {results['whoami_down_over_up']:.3f}   "
+                 f"warm-up {warm['seconds']:.0f} s")
+    print("\n" + "\n".join(lines))
+    with open(os.path.join(OUT, "results-directory.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    errors = sum(unexpected(name, res) + res["timeouts"] for name, res, _ in rows)
+    if errors:
+        raise SystemExit(f"{errors} unexpected responses, socket errors or timeouts")
+
+
 # ---------------------------------------------------------------- the benchmark
 
 MACAROON_LOWEST_COST = {
@@ -754,7 +908,7 @@ def server_steps(settings, server, results, small):
     results["rss_kib_opaque_run"] = server.rss_kib()
     server.stop()
 
-    server = SERVER_KINDS[kind](s, "macaroon-lowest-cost", MACAROON_LOWEST_COST)
+    server = SERVER_KINDS[kind](s, "macaroon-lowest-cost", dict(MACAROON_LOWEST_COST, **directory_properties(s)))
     server.start()
     use(s, server)
     rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
@@ -781,6 +935,8 @@ def server_steps(settings, server, results, small):
     results["whoami_macaroon_scale"] = whoami(s, macaroons)
     results["rss_kib"] = server.rss_kib()
     results["row_counts"] = row_counts(s)
+    log(f"{kind} 10. directory: logins of directory users against slapd, whoami with the directory stopped")
+    results["directory"] = directory_step(s, small)
     return server
 
 
@@ -800,10 +956,12 @@ def main():
     parser.add_argument("--rounds", type=int, default=None, help="turns of each measure in alternating steps [4]")
     parser.add_argument("--jfr", action="store_true",
                         help="record steps 0-2 with JFR on every server (target/bench/jfr-<server>.jfr)")
+    parser.add_argument("--directory-only", action="store_true",
+                        help="only step 10 (directory logins, whoami with the directory stopped), on WildFly")
     options = parser.parse_args()
     s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds, options.warmup_min)
     s.jfr = options.jfr
-    kinds = ["wildfly", "payara"] if options.server == "both" else [options.server]
+    kinds = ["wildfly"] if options.directory_only else ["wildfly", "payara"] if options.server == "both" else [options.server]
     for tool in ("wrk", "psql", "java", "javac", "jar", "mvn"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is required (Debian: apt-get install wrk postgresql-client)")
@@ -817,6 +975,9 @@ def main():
     build_floor()
     if "wildfly" in kinds:
         prepare_server()
+    if options.directory_only:
+        directory_only(s)
+        return
     results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "mode": "smoke" if s.smoke else "full", "steps": options.steps, "cores": os.cpu_count(),
                "duration_s": s.duration, "rounds": s.rounds, "users": s.users, "scale_users": s.scale_users,
@@ -904,7 +1065,7 @@ def server_rows(s, r):
         (f"7. whoami (opaque), {s.scale_users} rows", r.get("whoami_opaque_scale"), "req/s"),
         (f"7. whoami (macaroon), {s.scale_users} rows", r.get("whoami_macaroon_scale"), "req/s"),
         (f"7. login lowest cost, {s.scale_users} rows", r.get("login_lowest_cost_scale"), "logins/s"),
-    ]
+    ] + (directory_rows(r["directory"]) if "directory" in r else [])
     return [row for row in rows if row[1] is not None]
 
 
@@ -944,6 +1105,7 @@ def server_targets(r, cores):
         "scale_whoami_macaroon": r["whoami_macaroon_scale"]["rps"] / r["whoami_macaroon"]["rps"],
         "scale_login_lowest_cost": r["login_lowest_cost_scale"]["rps"] / r["login_lowest_cost"]["rps"],
         "login_default_over_hash_bound": r["login_default_cost"]["rps"] / (cores / (r["single_hash_ms"]["default"] / 1000)),
+        "whoami_directory_down_over_up": r["directory"]["whoami_down_over_up"],
     }
     r["ratios"] = ratios
     return [
@@ -956,6 +1118,8 @@ def server_targets(r, cores):
         ("login lowest cost >= 1000/s", r["login_lowest_cost"]["rps"] >= 1000, r["login_lowest_cost"]["rps"]),
         ("login default >= 0.8 x cores / hash time", ratios["login_default_over_hash_bound"] >= 0.8,
          ratios["login_default_over_hash_bound"]),
+        ("whoami with the directory stopped within 15% of up", ratios["whoami_directory_down_over_up"] >= 0.85,
+         ratios["whoami_directory_down_over_up"]),
     ]
 
 

@@ -12,7 +12,7 @@ import org.gatehouse.credential.PasswordVerdict;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
-import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.FailedPasswordLimit;
 import org.gatehouse.ratelimit.RateLimiter;
 import org.gatehouse.user.User;
 
@@ -21,7 +21,8 @@ import org.gatehouse.user.User;
  * {@code m.id.thirdparty} with medium {@code email}, "Identifier types"). The password is checked
  * by the {@link PasswordBackends} chain, which decides whose it is. An unknown user, a wrong
  * password and an account without a password all answer the same 403 {@code M_FORBIDDEN} and
- * count as failed attempts; a backend that cannot answer (a directory that is down) gives 503
+ * count as failed attempts, against the name given and against the account the backend found for
+ * it, whatever form of the name was used ({@link FailedPasswordLimit}); a backend that cannot answer (a directory that is down) gives 503
  * {@code M_UNKNOWN} with {@code Retry-After}. Audit lines name the backend that answered.
  *
  * <p>A name that can be nobody's here (another server, a phone number, longer than a user ID may
@@ -38,6 +39,9 @@ public class PasswordLoginMethod implements LoginMethod {
 
     @Inject
     RateLimiter limits;
+
+    @Inject
+    FailedPasswordLimit failedPasswords;
 
     @Inject
     Audit audit;
@@ -58,9 +62,10 @@ public class PasswordLoginMethod implements LoginMethod {
         }
         Optional<String> bucket = claimant.map(this::limitKey);
         String account = bucket.orElse("");
-        bucket.ifPresent(key -> limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, key));
+        bucket.ifPresent(failedPasswords::checkName);
         PasswordVerdict verdict = claimant.map(who -> backends.verify(who, request.password()))
                 .orElseGet(() -> backends.verifyNobody(request.password()));
+        bucket.ifPresent(key -> failedPasswords.checkAccount(key, verdict));
         switch (verdict.outcome()) {
             case VERIFIED -> {
                 return verifiedAccount(verdict, account);
@@ -71,7 +76,7 @@ public class PasswordLoginMethod implements LoginMethod {
             }
             default -> {
                 LOG.fine(() -> "login failed: " + verdict.reason() + " (" + verdict.backend() + ")");
-                bucket.ifPresent(key -> limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, key));
+                bucket.ifPresent(key -> failedPasswords.recordFailure(key, verdict));
                 audit.loginFailed(account, type(), verdict.reason(), verdict.backend());
                 throw invalidCredentials();
             }

@@ -17,7 +17,7 @@ import org.gatehouse.user.User;
 import org.gatehouse.user.UserId;
 import org.gatehouse.user.UserRepository;
 import org.gatehouse.infra.Audit;
-import org.gatehouse.ratelimit.LimitName;
+import org.gatehouse.ratelimit.FailedPasswordLimit;
 import org.gatehouse.ratelimit.RateLimiter;
 
 /**
@@ -47,6 +47,9 @@ public class PasswordStage implements UiaStage {
     RateLimiter limits;
 
     @Inject
+    FailedPasswordLimit failedPasswords;
+
+    @Inject
     Audit audit;
 
     @Override
@@ -66,8 +69,9 @@ public class PasswordStage implements UiaStage {
         }
         String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
         String account = limits.userKey(user);
-        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        failedPasswords.checkName(account);
         PasswordVerdict verdict = backends.verifyAccount(user, password);
+        failedPasswords.checkAccount(account, verdict);
         switch (verdict.outcome()) {
             case VERIFIED -> audit.passwordVerified(account, verdict.backend());
             case UNAVAILABLE -> {
@@ -84,13 +88,14 @@ public class PasswordStage implements UiaStage {
                 .orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.identifier"));
         String password = string(auth, "password").orElseThrow(() -> MatrixException.missingParam("Missing parameter: auth.password"));
         String account = localpart.isEmpty() ? "" : limits.userKey(localpart);
-        limits.check(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        failedPasswords.checkName(account);
         PasswordVerdict verdict = localpart.isEmpty() ? backends.verifyNobody(password)
                 : backends.verify(Claimant.user(localpart), password);
+        failedPasswords.checkAccount(account, verdict);
         switch (verdict.outcome()) {
             case VERIFIED -> {
                 if (verdict.user().deactivated()) {
-                    throw failed(account, PasswordVerdict.wrong(verdict.backend(), "deactivated"));
+                    throw failed(account, PasswordVerdict.wrong(verdict.backend(), "deactivated", verdict.user().localpart()));
                 }
                 audit.passwordVerified(account, verdict.backend());
                 return verdict.user().id();
@@ -105,7 +110,7 @@ public class PasswordStage implements UiaStage {
 
     /** Counts a failed password check against {@code account} and audits it; returns the answer to throw. */
     private MatrixException failed(String account, PasswordVerdict verdict) {
-        limits.recordFailure(LimitName.LOGIN_FAILED_ATTEMPTS, account);
+        failedPasswords.recordFailure(account, verdict);
         audit.reauthenticationFailed(account, null, verdict.reason(), verdict.backend());
         return new MatrixException(401, ErrCode.M_FORBIDDEN, "Invalid password");
     }

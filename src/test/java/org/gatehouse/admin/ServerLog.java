@@ -14,7 +14,7 @@ import java.util.Arrays;
  * WildFly's {@code server.log} of the test server, read from a mark on (the audit lines of what a
  * test did). On Payara, whose log the tests cannot read, the test using it is skipped.
  */
-final class ServerLog {
+public final class ServerLog {
 
     private static final long WAIT_MS = 5_000;
 
@@ -31,7 +31,7 @@ final class ServerLog {
     }
 
     /** The log from its current end on. */
-    static ServerLog fromNow() {
+    public static ServerLog fromNow() {
         assumeTrue(!"payara".equals(System.getProperty("arquillian.launch")), "the log read is WildFly's");
         Path log = Path.of(System.getProperty("jboss.home", "."), "standalone", "log", "server.log");
         assumeTrue(Files.isRegularFile(log), "no server log at " + log);
@@ -39,7 +39,7 @@ final class ServerLog {
     }
 
     /** Whether a line written since the mark contains every one of {@code parts}, waiting up to 5 s for it. */
-    boolean hasLineWith(String... parts) throws InterruptedException {
+    public boolean hasLineWith(String... parts) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         do {
             for (String line : added().split("\n")) {
@@ -53,7 +53,7 @@ final class ServerLog {
     }
 
     /** What was written since the mark. */
-    String added() {
+    public String added() {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             file.seek(mark);
             byte[] added = new byte[(int) (file.length() - mark)];

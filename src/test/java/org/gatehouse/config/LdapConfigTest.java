@@ -56,4 +56,20 @@ class LdapConfigTest {
                 false, 300, "ldap").validate(problems);
         assertEquals(2, problems.messages().size(), problems.messages().toString());
     }
+
+    /** The filters of README's OpenLDAP and Active Directory examples (the AD ones use extensible matching rules). */
+    @Test
+    void theFiltersOfTheReadmeExamplesAreValid() {
+        String adFilter = "(&(objectClass=user)(objectCategory=person)(!(userAccountControl:1.2.840.113556.1.4.803:=2)))";
+        for (String required : List.of("(memberOf=cn=matrix-users,ou=groups,dc=example,dc=org)",
+                "(memberOf=CN=Matrix Users,OU=Groups,DC=corp,DC=example,DC=org)",
+                "(memberOf:1.2.840.113556.1.4.1941:=CN=Matrix Users,OU=Groups,DC=corp,DC=example,DC=org)")) {
+            ConfigProblems problems = new ConfigProblems();
+            new LdapConfig(Optional.of("ldaps://dc1.corp.example.org:636"), false, Optional.empty(), 3000, 5000, Optional.of("CN=svc-matrix"),
+                    Optional.of("pw"), Optional.empty(), Optional.of("DC=corp,DC=example,DC=org"), adFilter, Optional.of(required),
+                    "sAMAccountName", "displayName", "mail", Optional.of("CORP"), Optional.of("userPrincipalName"), 4, 8, 32, 5,
+                    true, 300, "ldap,local").validate(problems);
+            assertEquals(List.of(), problems.messages(), required);
+        }
+    }
 }

@@ -72,7 +72,7 @@ public class Directory implements AutoCloseable {
         try {
             Optional<String> directDn = DirectoryName.boundDn(claimant, config);
             if (directDn.isPresent()) {
-                return bindDirectly(directDn.get(), password);
+                return bindDirectly(directDn.get(), DirectoryName.bareName(claimant.name(), config).orElseThrow(), password);
             }
             return searchThenBind(claimant, password);
         } catch (LDAPException e) {
@@ -134,20 +134,22 @@ public class Directory implements AutoCloseable {
             pool.bindAndRevertAuthentication(entry.get().dn(), password);
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return DirectoryAnswer.wrong(refusedBindReason(e));
+                return DirectoryAnswer.wrong(refusedBindReason(e), entry.get());
             }
             throw e;
         }
         if (requiredFilter.isPresent()) {
             SearchResult inGroup = pool.search(new SearchRequest(entry.get().dn(), SearchScope.BASE, requiredFilter.get(), "1.1"));
             if (inGroup.getEntryCount() == 0) {
-                return DirectoryAnswer.wrong("not_in_required_filter");
+                return DirectoryAnswer.wrong("not_in_required_filter", entry.get());
             }
         }
         return DirectoryAnswer.verified(entry.get());
     }
 
-    private DirectoryAnswer bindDirectly(String dn, String password) throws LDAPException {
+    /** Binds as {@code dn}, made by {@code user-dn-template} from the name {@code bound}. */
+    private DirectoryAnswer bindDirectly(String dn, String bound, String password) throws LDAPException {
+        DirectoryEntry named = new DirectoryEntry(dn, bound, null, null);
         LDAPConnection connection = pool.getConnection();
         boolean usable = true;
         try {
@@ -155,13 +157,13 @@ public class Directory implements AutoCloseable {
             SearchResultEntry read = connection.searchForEntry(new SearchRequest(dn, SearchScope.BASE,
                     requiredFilter.map(f -> Filter.createANDFilter(baseFilter, f)).orElse(baseFilter), attributes));
             if (read == null) {
-                return DirectoryAnswer.wrong(requiredFilter.isPresent() ? "not_in_required_filter" : "outside_filter");
+                return DirectoryAnswer.wrong(requiredFilter.isPresent() ? "not_in_required_filter" : "outside_filter", named);
             }
             return DirectoryAnswer.verified(entry(read));
         } catch (LDAPException e) {
             usable = e.getResultCode().isConnectionUsable();
             if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return DirectoryAnswer.wrong(refusedBindReason(e));
+                return DirectoryAnswer.wrong(refusedBindReason(e), named);
             }
             throw e;
         } finally {

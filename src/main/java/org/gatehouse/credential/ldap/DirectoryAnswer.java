@@ -6,7 +6,10 @@ import java.util.Objects;
  * What the directory said about a name (and a password).
  *
  * @param kind   the answer
- * @param entry  the person's entry, for {@link Kind#VERIFIED} and {@link Kind#FOUND}; else {@code null}
+ * @param entry  the person's entry, for {@link Kind#VERIFIED} and {@link Kind#FOUND}; for
+ *               {@link Kind#WRONG} the entry whose password was wrong or who may not log in, when
+ *               one was found (with a direct bind, only its DN and the name bound with); else
+ *               {@code null}
  * @param reason the precise reason for logs and metrics ({@code wrong_password},
  *               {@code not_in_group}, {@code server_down}, …)
  */
@@ -41,6 +44,11 @@ public record DirectoryAnswer(Kind kind, DirectoryEntry entry, String reason) {
 
     static DirectoryAnswer wrong(String reason) {
         return new DirectoryAnswer(Kind.WRONG, null, reason);
+    }
+
+    /** A wrong password for {@code entry}, or an {@code entry} that may not log in. */
+    static DirectoryAnswer wrong(String reason, DirectoryEntry entry) {
+        return new DirectoryAnswer(Kind.WRONG, Objects.requireNonNull(entry, "entry"), reason);
     }
 
     static DirectoryAnswer unknown() {

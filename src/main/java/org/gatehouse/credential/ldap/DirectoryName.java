@@ -39,7 +39,7 @@ final class DirectoryName {
     }
 
     /** The name without a {@code DOMAIN\} prefix of the configured domain; empty for another domain. */
-    private static Optional<String> bareName(String name, LdapConfig config) {
+    static Optional<String> bareName(String name, LdapConfig config) {
         int slash = name.indexOf('\\');
         if (slash < 0) {
             return name.isEmpty() ? Optional.empty() : Optional.of(name);

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
 import org.gatehouse.config.LdapConfig;
 import org.gatehouse.config.PasswordBackendConfig;
 import org.gatehouse.credential.Claimant;
@@ -68,10 +69,19 @@ public class LdapPasswordBackend implements PasswordBackend {
             case VERIFIED -> accounts.localpartOf(answer.entry())
                     .map(localpart -> PasswordVerdict.verified(name(), accounts.provision(name(), localpart, answer.entry())))
                     .orElseGet(() -> PasswordVerdict.wrong(name(), "unmappable_name"));
-            case WRONG -> PasswordVerdict.wrong(name(), answer.reason());
+            case WRONG -> wrong(answer);
             case UNAVAILABLE -> PasswordVerdict.unavailable(name(), answer.reason(), config.retryAfterSeconds() * 1000L);
-            default -> ownedAccount(claimant) ? PasswordVerdict.wrong(name(), "not_in_directory") : PasswordVerdict.unknownUser(name());
+            default -> ownedAccount(claimant)
+                    ? PasswordVerdict.wrong(name(), "not_in_directory", claimant.name().toLowerCase(Locale.ROOT))
+                    : PasswordVerdict.unknownUser(name());
         };
+    }
+
+    /** A refusal, naming the account of the entry it concerns when there is one and its name maps to a localpart. */
+    private PasswordVerdict wrong(DirectoryAnswer answer) {
+        return Optional.ofNullable(answer.entry()).flatMap(accounts::localpartOf)
+                .map(localpart -> PasswordVerdict.wrong(name(), answer.reason(), localpart))
+                .orElseGet(() -> PasswordVerdict.wrong(name(), answer.reason()));
     }
 
     /** Whether the name given is that of an account made from the directory (whose entry is now gone). */

@@ -3,8 +3,8 @@ package org.gatehouse.credential.ldap;
 import static org.gatehouse.testing.MatrixAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import org.gatehouse.admin.ServerLog;
 import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
@@ -58,23 +59,7 @@ class DirectoryLoginIT extends ClientIT {
 
     /** Adds a person (uid = a random name) to the directory; returns the uid. Password: uid + "-pw". */
     private static String person(String prefix, boolean inGroup) {
-        String uid = Accounts.randomLocalpart(prefix);
-        Entry entry = new Entry("uid=" + uid + ",ou=people," + TestDirectory.BASE);
-        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "gatehouseAdUser");
-        entry.addAttribute("uid", uid);
-        entry.addAttribute("cn", "Person " + uid);
-        entry.addAttribute("sn", uid);
-        entry.addAttribute("mail", uid + "@example.org");
-        entry.addAttribute("userPassword", uid + "-pw");
-        if (inGroup) {
-            entry.addAttribute("memberOf", "cn=matrix-users,ou=groups," + TestDirectory.BASE);
-        }
-        try {
-            LDAP.server().add(entry);
-        } catch (LDAPException e) {
-            throw new IllegalStateException(e);
-        }
-        return uid;
+        return LDAP.addPerson(prefix, inGroup);
     }
 
     private MatrixHttp.Reply login(String user, String password) {
@@ -277,5 +262,66 @@ class DirectoryLoginIT extends ClientIT {
         MatrixHttp.Reply back = login(uid, uid + "-pw");
         assertEquals(200, back.status(), back::text);
         assertNotNull(back.string("access_token"));
+    }
+
+    @Test
+    void aLocalAccountOfANameTheDirectoryHasIsNeverTriedInstead() {
+        Accounts.Account local = accounts.register();
+        LDAP.addPersonNamed(local.localpart(), true);
+
+        assertError(login(local.localpart(), local.password()), 403, "M_FORBIDDEN");
+        LDAP.stop();
+        try {
+            MatrixHttp.Reply down = login(local.localpart(), local.password());
+            assertError(down, 503, "M_UNKNOWN", "retry_after_ms");
+            assertEquals("7", down.header("Retry-After"));
+        } finally {
+            LDAP.start();
+        }
+        MatrixHttp.Reply directory = login(local.localpart(), local.localpart() + "-pw");
+        assertEquals(Accounts.userId(local.localpart()), directory.string("user_id"), directory::text);
+    }
+
+    @Test
+    void aPersonDeletedFromTheDirectoryLosesTheirSessionsAtTheNextCheck() throws Exception {
+        String uid = person("deleted", true);
+        String token = login(uid, uid + "-pw").string("access_token");
+        assertEquals(200, accounts.whoami(token).status());
+
+        LDAP.server().delete(TestDirectory.dn(uid));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (accounts.whoami(token).status() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertError(accounts.whoami(token), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+    }
+
+    @Test
+    void auditLinesNameTheBackendThatAnswered() throws InterruptedException {
+        ServerLog log = ServerLog.fromNow();
+        String uid = person("audit", true);
+        Accounts.Account local = accounts.register();
+        String directoryUser = " user=" + Accounts.userId(uid) + " ";
+        String localUser = " user=" + local.userId() + " ";
+
+        assertEquals(200, login(uid, uid + "-pw").status());
+        assertError(login(uid, "not-it"), 403, "M_FORBIDDEN");
+        assertEquals(200, login(local.localpart(), local.password()).status());
+        assertError(login(local.localpart(), "not-it"), 403, "M_FORBIDDEN");
+        assertError(login(Accounts.randomLocalpart("nobody"), "not-it"), 403, "M_FORBIDDEN");
+        LDAP.stop();
+        try {
+            assertError(login(uid, uid + "-pw"), 503, "M_UNKNOWN", "retry_after_ms");
+        } finally {
+            LDAP.start();
+        }
+
+        assertTrue(log.hasLineWith("event=password_verified", directoryUser, "backend=ldap"), log::added);
+        assertTrue(log.hasLineWith("event=login_failed", directoryUser, "reason=wrong_password", "backend=ldap"), log::added);
+        assertTrue(log.hasLineWith("event=login_failed", directoryUser, "reason=directory_", "backend=ldap"), log::added);
+        assertTrue(log.hasLineWith("event=password_verified", localUser, "backend=local"), log::added);
+        assertTrue(log.hasLineWith("event=login_failed", localUser, "reason=wrong_password", "backend=local"), log::added);
+        assertTrue(log.hasLineWith("event=login_failed", "reason=unknown_user", "backend=none"), log::added);
     }
 }

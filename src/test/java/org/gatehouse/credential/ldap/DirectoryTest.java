@@ -54,6 +54,24 @@ class DirectoryTest {
     }
 
     @Test
+    void aWrongPasswordNamesTheEntryWhateverNameFormFoundIt() {
+        Map<String, String> ad = Map.of("localpart", "sAMAccountName");
+        for (Claimant claimant : new Claimant[] {Claimant.user("CORP\\alice"), Claimant.user("alice@corp.example.org"), Claimant.email("alice@example.org")}) {
+            DirectoryAnswer answer = login(ad, claimant, "nope");
+            assertEquals(Kind.WRONG, answer.kind(), claimant::toString);
+            assertEquals("alice", answer.entry().name(), claimant::toString);
+        }
+    }
+
+    @Test
+    void aWrongPasswordOfADirectBindNamesTheNameBoundWith() {
+        DirectoryAnswer answer = login(Map.of("user-dn-template", "uid={0},ou=people,dc=example,dc=org"), Claimant.user("CORP\\alice"), "nope");
+
+        assertEquals(Kind.WRONG, answer.kind());
+        assertEquals(new DirectoryEntry("uid=alice,ou=people,dc=example,dc=org", "alice", null, null), answer.entry());
+    }
+
+    @Test
     void anEmptyPasswordIsWrongAndNeverAnAnonymousBind() {
         assertEquals(Kind.WRONG, login(Claimant.user("alice"), "").kind());
         assertEquals("empty_password", login(Claimant.user("alice"), "").reason());

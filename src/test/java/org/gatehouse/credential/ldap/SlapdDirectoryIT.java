@@ -54,8 +54,8 @@ class SlapdDirectoryIT extends ClientIT {
         settings.put("gatehouse.ldap.required-filter", TestDirectory.GROUP_FILTER);
         settings.put("gatehouse.ldap.active-directory.upn-attribute", "userPrincipalName");
         settings.put("gatehouse.ldap.active-directory.netbios-domain", "CORP");
-        settings.put("gatehouse.ldap.connect-timeout-ms", "1000");
-        settings.put("gatehouse.ldap.response-timeout-ms", "2000");
+        settings.put("gatehouse.ldap.connect-timeout-ms", "3000");
+        settings.put("gatehouse.ldap.response-timeout-ms", "5000");
         settings.put("gatehouse.ldap.retry-after-seconds", "3");
         return GatehouseDeployment.war(settings);
     }

@@ -3,6 +3,7 @@ package org.gatehouse.credential.ldap;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.schema.Schema;
 import java.io.IOException;
@@ -72,6 +73,42 @@ public final class TestDirectory implements AutoCloseable {
 
     public InMemoryDirectoryServer server() {
         return server;
+    }
+
+    /**
+     * Adds a person with a random uid (also their {@code sAMAccountName}), mail
+     * {@code uid@example.org}, UPN {@code uid@corp.example.org} and password {@code uid-pw}, in the
+     * group matrix-users when {@code inGroup}; returns the uid.
+     */
+    public String addPerson(String prefix, boolean inGroup) {
+        return addPersonNamed(org.gatehouse.testing.Accounts.randomLocalpart(prefix), inGroup);
+    }
+
+    /** As {@link #addPerson}, with this uid. */
+    public String addPersonNamed(String uid, boolean inGroup) {
+        Entry entry = new Entry(dn(uid));
+        entry.addAttribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson", "gatehouseAdUser");
+        entry.addAttribute("uid", uid);
+        entry.addAttribute("cn", "Person " + uid);
+        entry.addAttribute("sn", uid);
+        entry.addAttribute("mail", uid + "@example.org");
+        entry.addAttribute("sAMAccountName", uid);
+        entry.addAttribute("userPrincipalName", uid + "@corp.example.org");
+        entry.addAttribute("userPassword", uid + "-pw");
+        if (inGroup) {
+            entry.addAttribute("memberOf", "cn=matrix-users,ou=groups," + BASE);
+        }
+        try {
+            server.add(entry);
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+        return uid;
+    }
+
+    /** The DN of the person with this uid. */
+    public static String dn(String uid) {
+        return "uid=" + uid + ",ou=people," + BASE;
     }
 
     /** Stops answering (connections are closed); {@link #start} listens on the same port again. */
