@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -38,6 +39,8 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
@@ -125,21 +128,35 @@ class OidcProvider {
         return new IdpIdentity(settings.id(), claims.getSubject().getValue(), sid, merged);
     }
 
-    /** The JWKS source and issuer of this provider, for validating its logout tokens. */
-    JWKSource<SecurityContext> keys() {
-        return discovered().keys();
+    /**
+     * The session and subject a back-channel logout token (OpenID Connect Back-Channel Logout 1.0)
+     * names, after Nimbus checked it like an ID token (signature against the JWKS with the allowed
+     * algorithms, {@code iss}, {@code aud}, {@code iat}, 60 s skew) plus the logout rules: the
+     * back-channel logout event in {@code events}, {@code sid} or {@code sub}, no {@code nonce}.
+     *
+     * @return {@code [sid or null, sub or null]}
+     * @throws SsoFailure 400 when the token is not a valid logout token of this provider
+     */
+    String[] logoutSession(String logoutToken) {
+        Discovered provider = discovered();
+        LogoutTokenValidator validator = new LogoutTokenValidator(provider.metadata().getIssuer(),
+                new ClientID(settings.clientId()), new JWSVerificationKeySelector<>(algorithms(), provider.keys()), null);
+        validator.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        try {
+            LogoutTokenClaimsSet claims = validator.validate(JWTParser.parse(logoutToken));
+            return new String[] {claims.getSessionID() == null ? null : claims.getSessionID().getValue(),
+                    claims.getSubject() == null ? null : claims.getSubject().getValue()};
+        } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
+            LOG.log(Level.INFO, "SSO provider " + settings.id() + ": logout token rejected: " + e.getMessage());
+            throw new SsoFailure(400, "Invalid logout token", "The logout token is not valid");
+        }
     }
 
     /** The accepted signature algorithms. */
-    Set<JWSAlgorithm> algorithms() {
+    private Set<JWSAlgorithm> algorithms() {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         settings.algorithms().forEach(name -> algorithms.add(JWSAlgorithm.parse(name)));
         return algorithms;
-    }
-
-    /** The issuer as discovered. */
-    Issuer issuer() {
-        return discovered().metadata().getIssuer();
     }
 
     private ClientAuthentication clientAuthentication() {

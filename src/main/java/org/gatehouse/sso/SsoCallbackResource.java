@@ -19,7 +19,8 @@ import org.gatehouse.ratelimit.RateLimiter;
  * OpenID Connect provider. A login ends with a 302 to the client's {@code redirectUrl} with
  * {@code loginToken} when the client is trusted ({@code gatehouse.sso.client-whitelist}), else
  * with the "Continue to …?" page; failures are HTML pages saying what went wrong (see
- * {@link SsoLoginFlow#callback}). The binding cookie is cleared in every answer. Shares the
+ * {@link SsoLoginFlow#callback}). A UIA re-authentication ends with the fallback completion page
+ * ({@link SsoReauthentication}). The binding cookie is cleared in every answer. Shares the
  * {@code login.address} rate limit with {@code POST /login}.
  */
 @Path("/" + SsoLoginFlow.CALLBACK_PATH)
@@ -27,6 +28,9 @@ public class SsoCallbackResource {
 
     @Inject
     SsoLoginFlow flow;
+
+    @Inject
+    SsoReauthentication reauthentication;
 
     @Inject
     ServerConfig server;
@@ -44,11 +48,16 @@ public class SsoCallbackResource {
         Response response;
         try {
             SsoLoginFlow.Callback callback = flow.callback(state, code, error, binding);
-            SsoLoginFlow.Finished finished = flow.login(callback);
-            response = finished.trusted()
-                    ? Response.status(302).location(URI.create(finished.target())).header("Cache-Control", "no-store")
-                            .header("Referrer-Policy", "no-referrer").build()
-                    : SsoPages.confirm(basePath(), finished.userId(), finished.target());
+            if (callback.reauthentication()) {
+                reauthentication.complete(callback);
+                response = SsoPages.authenticated(basePath());
+            } else {
+                SsoLoginFlow.Finished finished = flow.login(callback);
+                response = finished.trusted()
+                        ? Response.status(302).location(URI.create(finished.target())).header("Cache-Control", "no-store")
+                                .header("Referrer-Policy", "no-referrer").build()
+                        : SsoPages.confirm(basePath(), finished.userId(), finished.target());
+            }
         } catch (SsoFailure failure) {
             response = SsoPages.error(basePath(), failure.status(), failure.title(), failure.getMessage());
         }

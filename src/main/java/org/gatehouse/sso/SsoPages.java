@@ -46,6 +46,35 @@ final class SsoPages {
         return page(200, basePath, "Continue to " + host + "?", body);
     }
 
+    /**
+     * The page of the {@code m.login.sso} UIA fallback: names the operation (spec: "SSO during
+     * User-Interactive Authentication", security considerations: "confirming the operation") and
+     * offers the account's providers.
+     */
+    static Response reauthenticate(String basePath, String apiVersion, SsoReauthentication.Target target) {
+        String operation = target.session().description() == null ? "perform a sensitive operation on your account"
+                : target.session().description();
+        StringBuilder body = new StringBuilder("<h1>Confirm your identity</h1>\n<p>A client is trying to <strong>")
+                .append(escape(operation)).append("</strong>. To confirm this action, sign in again with single sign-on.</p>\n")
+                .append("<p class=\"error\">If you did not expect this, your account may be compromised: close this page.</p>\n")
+                .append("<ul class=\"providers\">\n");
+        for (OidcProvider provider : target.providers()) {
+            String href = basePath + "_matrix/client/" + apiVersion + "/auth/m.login.sso/fallback/web/redirect?session="
+                    + encode(target.session().sessionId()) + "&idp=" + encode(provider.settings().id());
+            body.append("<li><a class=\"button\" href=\"").append(escape(href)).append("\">Continue with ")
+                    .append(escape(provider.settings().name())).append("</a></li>\n");
+        }
+        return page(200, basePath, "Confirm your identity", body.append("</ul>\n").toString());
+    }
+
+    /** The fallback completion page (spec: "Fallback"): its script tells the client the stage is done. */
+    static Response authenticated(String basePath) {
+        return HtmlPages.page(200, HtmlPages.document("Authentication complete", basePath + STYLESHEET,
+                basePath + "_matrix/static/client/fallback/done.js",
+                "<h1>Authentication complete</h1>\n<p role=\"status\">Thank you. You may now close this window "
+                        + "and return to the application.</p>\n"));
+    }
+
     /** An error page: {@code title} and {@code message} are plain text. */
     static Response error(String basePath, int status, String title, String message) {
         return page(status, basePath, title, "<h1>" + escape(title) + "</h1>\n<p class=\"error\" role=\"alert\">"

@@ -12,8 +12,9 @@ import org.gatehouse.user.UserId;
 
 /**
  * The use case "a verified identity signs in": maps it to an account ({@link SsoAccounts}) and
- * issues a single-use {@code m.login.token} login token for it, in one transaction, so that an
- * account made or linked here exists exactly when its token does.
+ * issues a single-use {@code m.login.token} login token for it, recording the provider's session
+ * for back-channel logout ({@link SsoSessions}), in one transaction, so that an account made or
+ * linked here exists exactly when its token does.
  */
 @ApplicationScoped
 public class SsoSignIn {
@@ -34,11 +35,15 @@ public class SsoSignIn {
     @Inject
     ServerConfig server;
 
+    @Inject
+    SsoSessions sessions;
+
     /** @throws SsoFailure when the identity may not sign in (see {@link SsoAccounts#accountFor}) */
     @Transactional(dontRollbackOn = SsoFailure.class)
     public SignedIn signIn(SsoProviderSettings provider, IdpIdentity identity) {
         User user = accounts.accountFor(provider, identity);
         String token = loginTokens.issue(user, loginTokenConfig.lifetime());
+        sessions.signedIn(identity, user.id(), token);
         return new SignedIn(new UserId(user.localpart(), server.serverName()).toString(), user.id(), token);
     }
 }

@@ -96,6 +96,17 @@ final class MockIdp {
                 .serialize();
     }
 
+    /** A back-channel logout token for {@code sid} (or, when {@code null}, every session of {@code subject}), signed by the provider. */
+    String logoutToken(String subject, String sid) {
+        Map<String, Object> claims = new java.util.HashMap<>();
+        claims.put("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        if (sid != null) {
+            claims.put("sid", sid);
+        }
+        return server.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "logout+jwt",
+                List.of(CLIENT_ID), claims, 120)).serialize();
+    }
+
     /** A valid-looking ID token for {@code subject} and {@code nonce}, signed by a key with the provider key's id but not the provider's. */
     String forgedIdToken(String subject, String nonce) {
         try {

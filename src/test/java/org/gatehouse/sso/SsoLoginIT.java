@@ -335,4 +335,114 @@ class SsoLoginIT {
         assertEquals(200, tokenLogin(token).status());
         assertError(tokenLogin(token), 403, "M_FORBIDDEN");
     }
+
+    /** Logs {@code subject} in through SSO; the whole {@code POST /login} answer. */
+    private JsonObject ssoSession(String subject, String username) {
+        IDP.nextLogin(subject, Map.of("preferred_username", username));
+        SsoBrowser.Page done = browser.get(toCallback("mock", TRUSTED_CLIENT));
+        MatrixHttp.Reply login = tokenLogin(query(done.location(), "loginToken"));
+        assertEquals(200, login.status(), login::text);
+        return login.json();
+    }
+
+    private MatrixHttp.Reply deleteDevice(JsonObject session, JsonObject body) {
+        return http.send(java.net.http.HttpRequest.newBuilder(http.uri("/_matrix/client/v3/devices/" + session.getString("device_id")))
+                .header("Authorization", "Bearer " + session.getString("access_token"))
+                .header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** The m.login.sso fallback round trip for {@code uiaSession}, the IdP signing in {@code subject}; the callback's page. */
+    private SsoBrowser.Page reauthenticate(String uiaSession, String subject) {
+        SsoBrowser.Page page = browser.get(http.uri("/_matrix/client/v3/auth/m.login.sso/fallback/web?session=" + uiaSession));
+        assertEquals(200, page.status(), page::body);
+        assertEquals(HtmlPages.CONTENT_SECURITY_POLICY, page.header("Content-Security-Policy"));
+        int start = page.body().indexOf("href=\"/_matrix/client/v3/auth/m.login.sso/fallback/web/redirect?") + "href=\"".length();
+        assertTrue(start > 5, page.body());
+        String link = page.body().substring(start, page.body().indexOf('"', start)).replace("&amp;", "&");
+        SsoBrowser.Page redirect = browser.get(http.uri(link));
+        assertEquals(302, redirect.status(), redirect::body);
+        SsoBrowser.Page authorize = browser.get(URI.create(redirect.location()));
+        IDP.nextLogin(subject, Map.of());
+        return browser.get(URI.create(authorize.location()));
+    }
+
+    @Test
+    void anSsoAccountDeletesADeviceThroughTheSsoStageOfTheSameSubject() {
+        String username = name("reauth");
+        String subject = "sub-" + username;
+        JsonObject session = ssoSession(subject, username);
+        MatrixHttp.Reply challenge = deleteDevice(session, Json.createObjectBuilder().build());
+        assertEquals(401, challenge.status(), challenge::text);
+        assertEquals(Json.createReader(new java.io.StringReader("[{\"stages\":[\"m.login.sso\"]}]")).readArray(),
+                challenge.json().getJsonArray("flows"), challenge::text);
+        String uia = challenge.string("session");
+        JsonObject sessionOnly = Json.createObjectBuilder().add("auth", Json.createObjectBuilder()
+                .add("type", "m.login.sso").add("session", uia)).build();
+        assertEquals(401, deleteDevice(session, sessionOnly).status(), "m.login.sso is not completed by the client's word");
+
+        SsoBrowser.Page fallback = browser.get(http.uri("/_matrix/client/v3/auth/m.login.sso/fallback/web?session=" + uia));
+        assertTrue(fallback.body().contains("delete the device " + session.getString("device_id")), fallback.body());
+        SsoBrowser.Page done = reauthenticate(uia, subject);
+        assertEquals(200, done.status(), done::body);
+        assertTrue(done.body().contains("Authentication complete") && done.body().contains("fallback/done.js"), done.body());
+
+        MatrixHttp.Reply deleted = deleteDevice(session, Json.createObjectBuilder().add("auth",
+                Json.createObjectBuilder().add("session", uia)).build());
+        assertEquals(200, deleted.status(), deleted::text);
+        assertError(http.get(Accounts.WHOAMI, session.getString("access_token")), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+    }
+
+    @Test
+    void theSsoStageIsNotCompletedWhenTheProviderSignsInAnotherSubject() {
+        String username = name("other");
+        JsonObject session = ssoSession("sub-" + username, username);
+        String uia = deleteDevice(session, Json.createObjectBuilder().build()).string("session");
+        assertRefusalPage(reauthenticate(uia, "sub-someone-else-" + username), 403, "someone other than the owner");
+        MatrixHttp.Reply stillChallenged = deleteDevice(session, Json.createObjectBuilder().add("auth",
+                Json.createObjectBuilder().add("session", uia)).build());
+        assertEquals(401, stillChallenged.status(), stillChallenged::text);
+    }
+
+    @Test
+    void aPasswordAccountIsNotOfferedTheSsoStage() {
+        Accounts.Account account = new Accounts(http).register(name("pw"));
+        MatrixHttp.Reply challenge = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/_matrix/client/v3/devices/" + account.deviceId()))
+                .header("Authorization", "Bearer " + account.accessToken()).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(Json.createReader(new java.io.StringReader("[{\"stages\":[\"m.login.password\"]}]")).readArray(),
+                challenge.json().getJsonArray("flows"), challenge::text);
+    }
+
+    private MatrixHttp.Reply backchannelLogout(String idp, String logoutToken) {
+        return http.postRaw("/_gatehouse/client/oidc/backchannel-logout/" + idp,
+                ("logout_token=" + encode(logoutToken)).getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void aBackChannelLogoutRevokesTheDevicesOfThatProviderSessionOnly() {
+        String username = name("bcl");
+        String subject = "sub-" + username;
+        IDP.nextLogin(subject, Map.of("preferred_username", username, "sid", "sid-1-" + username));
+        String first = tokenLogin(query(browser.get(toCallback("mock", TRUSTED_CLIENT)).location(), "loginToken")).string("access_token");
+        IDP.nextLogin(subject, Map.of("preferred_username", username, "sid", "sid-2-" + username));
+        String second = tokenLogin(query(browser.get(toCallback("mock", TRUSTED_CLIENT)).location(), "loginToken")).string("access_token");
+
+        MatrixHttp.Reply logout = backchannelLogout("mock", IDP.logoutToken(subject, "sid-1-" + username));
+        assertEquals(200, logout.status(), logout::text);
+
+        assertError(http.get(Accounts.WHOAMI, first), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+        assertEquals(200, http.get(Accounts.WHOAMI, second).status());
+    }
+
+    @Test
+    void aLogoutTokenThatIsAnIdTokenIsRefused() {
+        MatrixHttp.Reply logout = backchannelLogout("mock", IDP.idToken("sub-x", MockIdp.CLIENT_ID, "n", 3600));
+        assertError(logout, 400, "M_INVALID_PARAM");
+    }
+
+    @Test
+    void aForgedLogoutTokenIsRefused() {
+        assertError(backchannelLogout("mock", IDP.forgedIdToken("sub-x", "n")), 400, "M_INVALID_PARAM");
+    }
 }
