@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.gatehouse.device.LastSeenTracker.Sighting;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.uia.ReauthFlows;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
@@ -32,7 +33,8 @@ public class DeviceManagement {
      * The one flow that deleting devices offers: the spec's security considerations ask for
      * authentication beyond the access token, so the password is asked for on every deletion.
      */
-    static final List<List<String>> DELETE_FLOWS = List.of(List.of("m.login.password"));
+    @Inject
+    ReauthFlows reauthFlows;
 
     /** What {@link UiaService#finish} records for a completed deletion. */
     private static final String DELETED = "deleted";
@@ -127,7 +129,8 @@ public class DeviceManagement {
 
     /**
      * Deletes the requester's devices that {@code deviceIds} names in the operation's parameters,
-     * once the request's {@code auth} completes {@code m.login.password} for the requester,
+     * once the request's {@code auth} completes a flow of {@link ReauthFlows} ({@code m.login.password}, or
+     * {@code m.login.sso} for an account that signs in through single sign-on) for the requester,
      * revoking their tokens; IDs of no device of the requester are skipped (the spec answers 200
      * for devices "removed previously"). The UIA session is bound to the method, the path and the
      * body ({@link UiaOperation#forUser}); a later stage may send only {@code auth}, and a
@@ -147,7 +150,7 @@ public class DeviceManagement {
             return;
         }
         UiaOutcome outcome = uia.authenticate(UiaOperation.forUser(method, path, body, null, requester.userRef(),
-                DELETE_FLOWS));
+                reauthFlows.forUser(requester.userRef())));
         deleteNow(requester, deviceIds.apply(outcome.parameters()));
         uia.finish(outcome.sessionId(), DELETED);
     }

@@ -2,6 +2,7 @@ package org.gatehouse.login;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class LoginService {
     @Inject
     ServerConfig server;
 
+    @Inject
+    Event<LoginSucceeded> loggedIn;
+
     private Map<String, LoginMethod> methods;
 
     @PostConstruct
@@ -80,6 +84,7 @@ public class LoginService {
         LoginResponse response = LoginResponse.of(devices.openSession(user, request.deviceId(),
                 request.initialDeviceDisplayName(), request.wantsRefreshToken()));
         audit.loginSucceeded(response.userId(), response.deviceId(), request.type());
+        loggedIn.fire(new LoginSucceeded(request.type(), request.token(), user.id(), response.deviceId()));
         return response;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.gatehouse.config.LoginTokenConfig;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.config.SsoConfig;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
@@ -17,7 +18,8 @@ import org.gatehouse.user.UserId;
 /**
  * {@code m.login.token} (spec: "Login"): logs in with a single-use login token from
  * {@code POST /login/get_token}. A forged, expired or used token is 403 {@code M_FORBIDDEN}.
- * Offered only while {@code gatehouse.login-token.enabled}. Every refusal is audited
+ * Offered while {@code gatehouse.login-token.enabled} or while single sign-on is configured (its
+ * callback ends with a login token). Every refusal is audited
  * ({@code invalid_token}, or {@code deactivated} with the account's user ID).
  */
 @ApplicationScoped
@@ -28,6 +30,9 @@ public class TokenLoginMethod implements LoginMethod {
 
     @Inject
     LoginTokenConfig config;
+
+    @Inject
+    SsoConfig sso;
 
     @Inject
     ServerConfig server;
@@ -42,7 +47,7 @@ public class TokenLoginMethod implements LoginMethod {
 
     @Override
     public boolean enabled() {
-        return config.enabled();
+        return config.enabled() || sso.enabled();
     }
 
     @Override

@@ -48,4 +48,13 @@ public interface UiaStage {
      */
     default void onOperationSucceeded(UiaSessionView session) {
     }
+
+    /**
+     * Whether this stage can re-authenticate user {@code userRef} for an operation on an existing
+     * account, so that {@link ReauthFlows} offers it as a flow of its own beside
+     * {@code m.login.password}. False by default.
+     */
+    default boolean reauthenticates(long userRef) {
+        return false;
+    }
 }
