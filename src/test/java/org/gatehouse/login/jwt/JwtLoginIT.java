@@ -21,6 +21,7 @@ import java.util.Map;
 import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
+import org.gatehouse.testing.Concurrently;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -87,6 +88,14 @@ class JwtLoginIT extends ClientIT {
         JsonObject second = loggedIn(token(claims(localpart).audience(List.of("other", "chat"))));
         assertEquals(first.getString("user_id"), second.getString("user_id"));
         assertNotEquals(first.getString("device_id"), second.getString("device_id"));
+    }
+
+    @Test
+    void concurrentFirstLoginsOfOneSubjectMakeOneAccount() throws Exception {
+        String localpart = Accounts.randomLocalpart("jwt");
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, LOGIN, Json.createObjectBuilder()
+                .add("type", "org.matrix.login.jwt").add("token", token(claims(localpart))).build(), 8);
+        assertEquals(Accounts.userId(localpart), Concurrently.assertOneUserForAll(replies));
     }
 
     @Test
