@@ -23,23 +23,23 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.Key;
-import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Judges the tokens of {@code org.matrix.login.jwt} with Nimbus JOSE+JWT: a compact JWS whose
- * {@code alg} is one of the accepted algorithms, signed by the configured key (an HMAC secret, a
- * PEM public key, whatever the {@code kid}, or the key of the JWKS that the {@code kid} names); {@code exp} and {@code nbf},
- * when present, hold at the injected clock within the allowed skew; {@code iss} equals the
- * configured issuer when one is set; {@code aud} contains one of the configured audiences when
- * some are set and is absent when none are (as Synapse's {@code jwt_config} behaves); and the
- * subject claim is a non-empty string. Unsigned ({@code alg: none}) and encrypted tokens are
+ * {@code alg} is one of the accepted algorithms, signed by the configured key (the HMAC secret or
+ * the PEM public key whatever the {@code kid}, or the key of the JWKS that the {@code kid} names);
+ * {@code exp} and {@code nbf}, when present, hold at the injected clock within the allowed skew;
+ * {@code iss} equals the configured issuer when one is set; {@code aud} contains one of the
+ * configured audiences when some are set and is absent when none are (as Synapse's
+ * {@code jwt_config} behaves); and the subject claim is a non-empty string. Unsigned ({@code alg: none}) and encrypted tokens are
  * refused. The {@code typ} header is not checked.
  *
  * <p>A JWKS is fetched on first use and cached for {@value #JWKS_CACHE_MINUTES} minutes; a
