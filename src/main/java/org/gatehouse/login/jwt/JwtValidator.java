@@ -107,7 +107,8 @@ public final class JwtValidator implements Closeable {
         if (settings.requireExpiry()) {
             required.add("exp");
         }
-        Set<String> audiences = settings.audiences().isEmpty() ? null : Set.copyOf(settings.audiences());
+        // A HashSet: Nimbus 10.5 (Payara's own copy, which the WAR gets there) asks it contains(null).
+        Set<String> audiences = settings.audiences().isEmpty() ? null : new HashSet<>(settings.audiences());
         Set<String> prohibited = audiences == null ? Set.of("aud") : Set.of();
         DefaultJWTClaimsVerifier<SecurityContext> verifier =
                 new DefaultJWTClaimsVerifier<>(audiences, exact.build(), required, prohibited) {
