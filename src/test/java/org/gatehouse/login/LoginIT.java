@@ -40,6 +40,15 @@ class LoginIT extends ClientIT {
         var flows = reply.json().getJsonArray("flows");
         assertTrue(flows.stream().map(flow -> flow.asJsonObject().getString("type"))
                 .anyMatch("m.login.password"::equals), flows::toString);
+        assertTrue(flows.stream().map(flow -> flow.asJsonObject().getString("type"))
+                .noneMatch("org.matrix.login.jwt"::equals), "JWT login is off by default: " + flows);
+    }
+
+    @Test
+    void jwtLoginIsRefusedWhileDisabled() {
+        var reply = http.post(LOGIN, Json.createObjectBuilder().add("type", "org.matrix.login.jwt").add("token", "a.b.c").build());
+
+        assertError(reply, 400, "M_UNKNOWN");
     }
 
     @Test
