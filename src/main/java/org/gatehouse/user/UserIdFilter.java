@@ -11,7 +11,7 @@ import java.util.Locale;
  * inside the localpart. Comparison is case-insensitive.
  *
  * @param kind    whether every account, none, or those whose lowercased localpart is {@code like} {@link #pattern} match
- * @param pattern a {@code like} pattern (backslash escapes) when {@code kind} is {@link Kind#LIKE}, else {@code null}
+ * @param pattern a {@code like} pattern ({@code !} escapes, see {@link #escape}) when {@code kind} is {@link Kind#LIKE}, else {@code null}
  */
 public record UserIdFilter(Kind kind, String pattern) {
 
@@ -42,8 +42,20 @@ public record UserIdFilter(Kind kind, String pattern) {
         return new UserIdFilter(Kind.LIKE, (at == 0 ? "" : "%") + like + (colon >= 0 ? "" : "%"));
     }
 
-    /** {@code text} as a {@code like} pattern matching itself, with the default escape character, the backslash. */
+    /**
+     * {@code text} as a {@code like} pattern matching itself, with {@code !} as the escape character; the
+     * pattern needs {@code escape '!'} only when {@link #needsEscape} says so.
+     */
     public static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * Whether {@code text} holds a character that {@code like} would not match as itself without
+     * {@code escape '!'} (the wildcards, the escape character, and the backslash, H2's default escape).
+     * Only then do queries carry the escape clause, which EclipseLink on H2 cannot send with bind parameters.
+     */
+    public static boolean needsEscape(String text) {
+        return text.chars().anyMatch(c -> c == '!' || c == '%' || c == '_' || c == '\\');
     }
 }

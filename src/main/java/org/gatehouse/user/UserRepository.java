@@ -101,19 +101,20 @@ public class UserRepository {
     }
 
     /**
-     * The where clause of {@code search}, empty when it keeps every account. It has no {@code 1 = 1}, no
-     * {@code like … escape …} and no concatenation of constants: EclipseLink on H2 sends a statement holding
-     * any of them without bind parameters, writing booleans as 0 and 1, which H2 2 refuses to compare with a
-     * BOOLEAN column (500 on Payara's embedded H2). Patterns rely on the default escape character of
-     * {@code like}, the backslash on H2 and PostgreSQL alike; the user ID filter is a condition on the
-     * localpart ({@link UserIdFilter}).
+     * The where clause of {@code search}, empty when it keeps every account. It has no {@code 1 = 1} and no
+     * concatenation of constants, and {@code like … escape '!'} only when the searched text holds a character
+     * that needs it ({@link UserIdFilter#needsEscape}): EclipseLink on H2 sends a statement holding any of
+     * them without bind parameters, writing booleans as 0 and 1, which H2 2 refuses to compare with a
+     * BOOLEAN column (500 on Payara's embedded H2; still so for a search for {@code _ % ! \}). The user ID
+     * filter is a condition on the localpart ({@link UserIdFilter}).
      */
     private static String where(UserSearch search, UserIdFilter byUserId) {
         List<String> conditions = new ArrayList<>();
         if (search.name() != null) {
-            conditions.add("(lower(u.localpart) like :pattern or lower(u.displayName) like :pattern)");
+            String escape = UserIdFilter.needsEscape(search.name()) ? " escape '!'" : "";
+            conditions.add("(lower(u.localpart) like :pattern" + escape + " or lower(u.displayName) like :pattern" + escape + ")");
         } else if (byUserId.kind() == UserIdFilter.Kind.LIKE) {
-            conditions.add("lower(u.localpart) like :pattern");
+            conditions.add("lower(u.localpart) like :pattern" + (UserIdFilter.needsEscape(search.userId()) ? " escape '!'" : ""));
         }
         if (!search.guests()) {
             conditions.add("u.guest = false");

@@ -1,6 +1,8 @@
 package org.gatehouse.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gatehouse.user.UserIdFilter.Kind;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class UserIdFilterTest {
 
     @Test
     void wildcardsAndTheEscapeCharacterMatchThemselves() {
-        assertEquals(new UserIdFilter(Kind.LIKE, "%a\\_b\\%c\\\\%"), on("a_b%c\\"));
+        assertEquals(new UserIdFilter(Kind.LIKE, "%a!_b!%c!!\\%"), on("a_b%c!\\"));
+        assertTrue(UserIdFilter.needsEscape("a\\b"));
+        assertFalse(UserIdFilter.needsEscape("alice.smith-1"));
     }
 }
