@@ -60,14 +60,18 @@ public class RegistrationTokensResource {
     @GET
     public TokenList list(@QueryParam("valid") String valid) {
         requireAdmin();
-        return new TokenList(tokens.list(parseBoolean(valid)));
+        TokenList list = new TokenList(tokens.list(parseBoolean(valid)));
+        audited("registration_token_list");
+        return list;
     }
 
     @GET
     @Path("/{token}")
     public RegistrationTokenView get(@PathParam("token") String token) {
         requireAdmin();
-        return tokens.get(token);
+        RegistrationTokenView found = tokens.get(token);
+        audited("registration_token_query");
+        return found;
     }
 
     /** Creates a token; without {@code token} one of {@code length} (default 16) characters is generated. */
@@ -102,7 +106,7 @@ public class RegistrationTokensResource {
         return EmptyResponse.INSTANCE;
     }
 
-    /** One audit line per change; the token itself is a secret and is never logged. */
+    /** One audit line per call, reads included; the token itself is a secret and is never logged. */
     private void audited(String action) {
         audit.adminAction(context.requester().userId(), action, "registration_tokens");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.infra.Audit;
 
 /**
  * {@code GET /_synapse/admin/v1/appservices}: the registered application services, for server
@@ -57,12 +58,16 @@ public class AppServicesAdminResource {
     @Inject
     RequestContext context;
 
+    @Inject
+    Audit audit;
+
     @GET
     public AppServiceList list() {
         if (!context.requester().admin()) {
             throw MatrixException.forbidden("You are not a server admin");
         }
         List<AppServiceView> views = registry.all().stream().map(AppServiceView::of).toList();
+        audit.adminAction(context.requester().userId(), "appservice_list", "appservices");
         return new AppServiceList(views, views.size());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,47 +74,68 @@ public class UserRepository {
 
     /** The accounts {@code search} keeps, ordered as it asks, from offset {@code from}, at most {@code limit}. */
     public List<User> search(UserSearch search, int from, int limit) {
+        UserIdFilter byUserId = userIdFilter(search);
+        if (byUserId.kind() == UserIdFilter.Kind.NONE) {
+            return List.of();
+        }
         String order = " order by u." + search.order().attribute + (search.descending() ? " desc" : " asc")
                 + (search.order() == UserSearch.Order.NAME ? "" : ", u.localpart asc");
-        TypedQuery<User> query = em.createQuery("select u from User u" + where(search) + order, User.class);
-        return bind(query, search).setFirstResult(from).setMaxResults(limit).getResultList();
+        TypedQuery<User> query = em.createQuery("select u from User u" + where(search, byUserId) + order, User.class);
+        return bind(query, search, byUserId).setFirstResult(from).setMaxResults(limit).getResultList();
     }
 
     /** How many accounts {@code search} keeps. */
     public long count(UserSearch search) {
-        return bind(em.createQuery("select count(u) from User u" + where(search), Long.class), search).getSingleResult();
+        UserIdFilter byUserId = userIdFilter(search);
+        if (byUserId.kind() == UserIdFilter.Kind.NONE) {
+            return 0;
+        }
+        return bind(em.createQuery("select count(u) from User u" + where(search, byUserId), Long.class), search, byUserId)
+                .getSingleResult();
     }
 
-    private static String where(UserSearch search) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+    private static UserIdFilter userIdFilter(UserSearch search) {
+        return search.name() == null && search.userId() != null
+                ? UserIdFilter.containing(search.userId(), search.serverName())
+                : new UserIdFilter(UserIdFilter.Kind.ALL, null);
+    }
+
+    /**
+     * The where clause of {@code search}, empty when it keeps every account. It has no {@code 1 = 1} and no
+     * concatenation of constants, and {@code like … escape '!'} only when the searched text holds a character
+     * that needs it ({@link UserIdFilter#needsEscape}): EclipseLink on H2 sends a statement holding any of
+     * them without bind parameters, writing booleans as 0 and 1, which H2 2 refuses to compare with a
+     * BOOLEAN column (500 on Payara's embedded H2; still so for a search for {@code _ % ! \}). The user ID
+     * filter is a condition on the localpart ({@link UserIdFilter}).
+     */
+    private static String where(UserSearch search, UserIdFilter byUserId) {
+        List<String> conditions = new ArrayList<>();
         if (search.name() != null) {
-            where.append(" and (lower(u.localpart) like :pattern escape '!' or lower(u.displayName) like :pattern escape '!')");
-        } else if (search.userId() != null) {
-            where.append(" and lower(concat('@', u.localpart, ':', :server)) like :pattern escape '!'");
+            String escape = UserIdFilter.needsEscape(search.name()) ? " escape '!'" : "";
+            conditions.add("(lower(u.localpart) like :pattern" + escape + " or lower(u.displayName) like :pattern" + escape + ")");
+        } else if (byUserId.kind() == UserIdFilter.Kind.LIKE) {
+            conditions.add("lower(u.localpart) like :pattern" + (UserIdFilter.needsEscape(search.userId()) ? " escape '!'" : ""));
         }
         if (!search.guests()) {
-            where.append(" and u.guest = false");
+            conditions.add("u.guest = false");
         }
         if (search.deactivated() != null) {
-            where.append(" and u.deactivated = :deactivated");
+            conditions.add("u.deactivated = :deactivated");
         }
         if (search.admins() != null) {
-            where.append(" and u.admin = :admins");
+            conditions.add("u.admin = :admins");
         }
         if (!search.locked()) {
-            where.append(" and u.locked = false");
+            conditions.add("u.locked = false");
         }
-        return where.toString();
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, UserSearch search) {
-        String contained = search.name() != null ? search.name() : search.userId();
-        if (contained != null) {
-            query.setParameter("pattern", "%" + contained.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%");
-            if (search.name() == null) {
-                query.setParameter("server", search.serverName());
-            }
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, UserSearch search, UserIdFilter byUserId) {
+        if (search.name() != null) {
+            query.setParameter("pattern", "%" + UserIdFilter.escape(search.name().toLowerCase(Locale.ROOT)) + "%");
+        } else if (byUserId.kind() == UserIdFilter.Kind.LIKE) {
+            query.setParameter("pattern", byUserId.pattern());
         }
         if (search.deactivated() != null) {
             query.setParameter("deactivated", search.deactivated());

@@ -195,6 +195,62 @@ class SynapseAdminIT extends ClientIT {
         assertEquals(List.of(boss), names(admin.get(query + "&admins=true", adminToken).json()));
     }
 
+    /**
+     * The list without a name filter, with and without guests, and by user ID: each builds a different
+     * query (on Payara's H2, EclipseLink once sent the boolean conditions of these as 0 and 1, and the
+     * list answered 500).
+     */
+    @Test
+    void listWithoutNameFilterWithGuestsAndByUserId() {
+        String prefix = Accounts.randomLocalpart("bare");
+        String userId = Accounts.userId(prefix + "x");
+        assertEquals(201, putUser(userId, Json.createObjectBuilder().build()).status());
+
+        for (String query : List.of("", "?guests=true", "?guests=false&deactivated=false&admins=false",
+                "?deactivated=true&locked=true&admins=true")) {
+            MatrixHttp.Reply list = admin.get(USERS + query, adminToken);
+            assertEquals(200, list.status(), () -> query + ": " + list.text());
+            assertTrue(list.json().getJsonNumber("total").longValue() >= list.json().getJsonArray("users").size(), list::text);
+        }
+        MatrixHttp.Reply byUserId = admin.get("/_synapse/admin/v3/users?user_id=" + segment(userId), adminToken);
+        assertEquals(200, byUserId.status(), byUserId::text);
+        assertEquals(List.of(userId), names(byUserId.json()));
+    }
+
+    @Test
+    void wildcardsInTheNameFilterMatchThemselves() {
+        String prefix = Accounts.randomLocalpart("wild");
+        String underscore = Accounts.userId(prefix + "a_b");
+        putUser(underscore, Json.createObjectBuilder().build());
+        putUser(Accounts.userId(prefix + "axb"), Json.createObjectBuilder().build());
+        putUser(Accounts.userId(prefix + "c"), Json.createObjectBuilder().add("displayname", prefix + " 50% \\ off").build());
+
+        assertEquals(List.of(underscore), names(admin.get(USERS + "?name=" + prefix + "a_b", adminToken).json()));
+        assertEquals(List.of(Accounts.userId(prefix + "c")),
+                names(admin.get(USERS + "?name=" + segment(prefix + " 50% \\ o"), adminToken).json()));
+        assertEquals(List.of(), names(admin.get(USERS + "?name=" + prefix + "%25", adminToken).json()));
+    }
+
+    /** Reads are admin calls too: each leaves an {@code admin_action} audit line with the admin and the target. */
+    @Test
+    void readsAreAuditedWithTheAdminAndTheTarget() throws InterruptedException {
+        Account user = accounts.register();
+        String adminId = admin.userIdOf(adminToken);
+        ServerLog log = ServerLog.fromNow();
+
+        user(user.userId());
+        admin.get(USERS + "?name=" + user.localpart(), adminToken);
+        admin.get("/_synapse/admin/v1/registration_tokens", adminToken);
+        admin.get("/_synapse/admin/v1/appservices", adminToken);
+
+        for (String[] actionAndTarget : List.of(new String[] {"user_query", user.userId()},
+                new String[] {"user_list", "users"}, new String[] {"registration_token_list", "registration_tokens"},
+                new String[] {"appservice_list", "appservices"})) {
+            assertTrue(log.hasLineWith("event=admin_action", "user=" + adminId, "action=" + actionAndTarget[0],
+                    "target=" + actionAndTarget[1]), log::added);
+        }
+    }
+
     @Test
     void badListParametersAreInvalid() {
         for (String query : List.of("from=-1", "limit=x", "dir=up", "order_by=last_seen_ts", "guests=maybe")) {
