@@ -44,7 +44,8 @@ public class ServerConfig implements ValidatedConfig {
                 "gatehouse.public-base-url must be an absolute http or https URL, was '" + publicBaseUrl + "'");
     }
 
-    private static boolean isHttpUrl(String value) {
+    /** Whether {@code value} is an absolute http or https URL with a host. */
+    static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             return uri.isAbsolute() && uri.getHost() != null

@@ -3,8 +3,6 @@ package org.gatehouse.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +60,7 @@ public class SsoConfig implements ValidatedConfig {
         String key = "provider." + id + ".";
         String issuer = string(key + "issuer", "");
         String clientId = string(key + "client-id", "");
-        if (!isHttpUrl(issuer)) {
+        if (!ServerConfig.isHttpUrl(issuer)) {
             problems.add(PREFIX + key + "issuer must be an http or https URL, was '" + issuer + "'");
         }
         if (clientId.isEmpty()) {
@@ -151,15 +149,5 @@ public class SsoConfig implements ValidatedConfig {
 
     private static List<String> list(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

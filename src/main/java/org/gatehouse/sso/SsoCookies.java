@@ -1,5 +1,6 @@
 package org.gatehouse.sso;
 
+import jakarta.ws.rs.core.Response;
 import org.gatehouse.config.ServerConfig;
 
 /**
@@ -18,6 +19,19 @@ final class SsoCookies {
     /** The {@code Set-Cookie} value that stores {@code binding} for {@code maxAgeSeconds}. */
     static String set(ServerConfig server, String binding, long maxAgeSeconds) {
         return NAME + "=" + binding + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax" + secure(server);
+    }
+
+    /**
+     * The browser's way to the provider for a sign-in just {@code started}: a 302 to the provider's
+     * authorization endpoint that sets the binding cookie for {@code maxAgeSeconds}, never cached,
+     * and sends no {@code Referer} (the URL carries {@code state}).
+     */
+    static Response redirectToProvider(ServerConfig server, SsoLoginFlow.Started started, long maxAgeSeconds) {
+        return Response.status(302).location(started.location())
+                .header("Set-Cookie", set(server, started.binding(), maxAgeSeconds))
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     /** The {@code Set-Cookie} value that deletes the cookie. */

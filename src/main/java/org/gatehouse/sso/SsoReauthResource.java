@@ -65,11 +65,7 @@ public class SsoReauthResource {
         }
         try {
             SsoLoginFlow.Started started = flow.start(provider.get(), null, session);
-            return Response.status(302).location(started.location())
-                    .header("Set-Cookie", SsoCookies.set(server, started.binding(), config.attemptLifetime().toSeconds()))
-                    .header("Cache-Control", "no-store")
-                    .header("Referrer-Policy", "no-referrer")
-                    .build();
+            return SsoCookies.redirectToProvider(server, started, config.attemptLifetime().toSeconds());
         } catch (SsoFailure failure) {
             return SsoPages.error(basePath(), failure.status(), failure.title(), failure.getMessage());
         }

@@ -81,6 +81,14 @@ public final class Accounts {
                 .add("password", password);
     }
 
+    /** A password login body with an {@code m.id.thirdparty} identifier for an e-mail address. */
+    public static JsonObjectBuilder emailPasswordLogin(String address, String password) {
+        return Json.createObjectBuilder()
+                .add("type", "m.login.password")
+                .add("identifier", Json.createObjectBuilder().add("type", "m.id.thirdparty").add("medium", "email").add("address", address))
+                .add("password", password);
+    }
+
     /**
      * Starts a registration without {@code auth} and returns the UIA session of the 401 answer.
      */

@@ -67,10 +67,7 @@ class DirectoryLoginIT extends ClientIT {
     }
 
     private MatrixHttp.Reply loginByEmail(String address, String password) {
-        return http.post(Accounts.LOGIN, Json.createObjectBuilder()
-                .add("type", "m.login.password")
-                .add("identifier", Json.createObjectBuilder().add("type", "m.id.thirdparty").add("medium", "email").add("address", address))
-                .add("password", password).build());
+        return http.post(Accounts.LOGIN, Accounts.emailPasswordLogin(address, password).build());
     }
 
     @Test
