@@ -13,6 +13,7 @@ import org.gatehouse.credential.Claimant;
 import org.gatehouse.credential.PasswordBackend;
 import org.gatehouse.credential.PasswordBackends;
 import org.gatehouse.credential.PasswordVerdict;
+import org.gatehouse.infra.UniqueViolations;
 import org.gatehouse.user.User;
 
 /**
@@ -67,7 +68,7 @@ public class LdapPasswordBackend implements PasswordBackend {
         DirectoryAnswer answer = ask(directory -> directory.authenticate(claimant, password));
         return switch (answer.kind()) {
             case VERIFIED -> accounts.localpartOf(answer.entry())
-                    .map(localpart -> PasswordVerdict.verified(name(), accounts.provision(name(), localpart, answer.entry())))
+                    .map(localpart -> PasswordVerdict.verified(name(), provision(localpart, answer.entry())))
                     .orElseGet(() -> PasswordVerdict.wrong(name(), "unmappable_name"));
             case WRONG -> wrong(answer);
             case UNAVAILABLE -> PasswordVerdict.unavailable(name(), answer.reason(), config.retryAfterSeconds() * 1000L);
@@ -75,6 +76,22 @@ public class LdapPasswordBackend implements PasswordBackend {
                     ? PasswordVerdict.wrong(name(), "not_in_directory", claimant.name().toLowerCase(Locale.ROOT))
                     : PasswordVerdict.unknownUser(name());
         };
+    }
+
+    /**
+     * The account of a verified entry, made or refreshed. Of several first logins of one person at
+     * once, one makes the account and the others, whose transactions lose the race on a unique key
+     * (the localpart, the directory link or the e-mail address), refresh the account it made.
+     */
+    private User provision(String localpart, DirectoryEntry entry) {
+        try {
+            return accounts.provision(name(), localpart, entry);
+        } catch (RuntimeException e) {
+            if (!UniqueViolations.causedBy(e)) {
+                throw e;
+            }
+            return accounts.provision(name(), localpart, entry);
+        }
     }
 
     /** A refusal, naming the account of the entry it concerns when there is one and its name maps to a localpart. */

@@ -11,12 +11,14 @@ import com.unboundid.ldap.sdk.ModificationType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gatehouse.admin.ServerLog;
 import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.device.Reauth;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
+import org.gatehouse.testing.Concurrently;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -81,6 +83,15 @@ class DirectoryLoginIT extends ClientIT {
         assertEquals(200, accounts.whoami(reply.string("access_token")).status());
         MatrixHttp.Reply again = login(Accounts.userId(uid), uid + "-pw");
         assertEquals(Accounts.userId(uid), again.string("user_id"), again::text);
+    }
+
+    @Test
+    void concurrentFirstLoginsOfOneDirectoryUserMakeOneAccount() throws Exception {
+        String uid = person("race", true);
+
+        List<MatrixHttp.Reply> replies = Concurrently.post(http, Accounts.LOGIN, Accounts.passwordLogin(uid, uid + "-pw").build(), 8);
+
+        assertEquals(Accounts.userId(uid), Concurrently.assertOneUserForAll(replies));
     }
 
     @Test
