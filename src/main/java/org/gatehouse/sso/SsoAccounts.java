@@ -89,7 +89,8 @@ public class SsoAccounts {
             return byEmail.get();
         }
         String wanted = ClaimTemplate.localpart(ClaimTemplate.render(provider.localpartTemplate(), identity.claims()));
-        if (provider.onConflict() == SsoProviderSettings.Conflict.PICKER && !provider.linkExisting() && !usable(wanted)) {
+        boolean linksExisting = provider.linkExisting() && !wanted.isEmpty() && users.existsByLocalpart(wanted);
+        if (provider.onConflict() == SsoProviderSettings.Conflict.PICKER && !linksExisting && !usable(wanted)) {
             throw new UsernameChoiceNeeded(wanted);
         }
         if (wanted.isEmpty()) {
