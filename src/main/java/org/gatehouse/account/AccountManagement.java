@@ -12,6 +12,7 @@ import org.gatehouse.credential.PasswordPolicy;
 import org.gatehouse.http.Requester;
 import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
+import org.gatehouse.uia.ReauthFlows;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
@@ -69,6 +70,9 @@ public class AccountManagement {
     @Inject
     Audit audit;
 
+    @Inject
+    ReauthFlows reauthFlows;
+
     /**
      * The requester of a request to an account endpoint whose access token is optional.
      *
@@ -97,6 +101,13 @@ public class AccountManagement {
      * the user is asked to authenticate. With {@code logout_devices} (the default) every other
      * device of the user is logged out and deleted; the requester's device and access token stay
      * valid, as the spec asks (without a requester, every device is logged out).
+     *
+     * <p>A requester authenticates with a flow of {@link ReauthFlows}: an account made by single
+     * sign-on that has no password yet completes {@code m.login.sso} with the identity provider of
+     * its subject (spec: "SSO during User-Interactive Authentication") and so sets its first
+     * password, as Synapse lets SSO users do; an account without a password and without a
+     * provider link (made by JWT login) is offered only {@code m.login.password}, which it cannot
+     * complete.
      *
      * @param body the raw request body, {@code auth} included
      * @throws MatrixException 400 {@code M_WEAK_PASSWORD} from the policy; 400
@@ -140,8 +151,9 @@ public class AccountManagement {
     }
 
     private UiaOutcome authenticate(Optional<Requester> requester, String path, JsonObject body, String secretField) {
-        return uia.authenticate(UiaOperation.forUser("POST", path, body, secretField,
-                requester.map(Requester::userRef).orElse(null), PASSWORD_FLOWS));
+        Long userRef = requester.map(Requester::userRef).orElse(null);
+        return uia.authenticate(UiaOperation.forUser("POST", path, body, secretField, userRef,
+                userRef == null ? PASSWORD_FLOWS : reauthFlows.forUser(userRef)));
     }
 
     private String userId(long userRef) {

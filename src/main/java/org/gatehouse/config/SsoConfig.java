@@ -79,7 +79,7 @@ public class SsoConfig implements ValidatedConfig {
         try {
             conflict = SsoProviderSettings.Conflict.valueOf(onConflict.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(PREFIX + key + "on-conflict must be suffix or refuse, was '" + onConflict + "'");
+            problems.add(PREFIX + key + "on-conflict must be suffix, refuse or picker, was '" + onConflict + "'");
         }
         List<String> algorithms = list(string(key + "algorithms", "RS256,ES256,PS256"));
         if (algorithms.stream().anyMatch(alg -> alg.equalsIgnoreCase("none") || alg.startsWith("HS"))) {
@@ -90,7 +90,7 @@ public class SsoConfig implements ValidatedConfig {
                 Boolean.parseBoolean(string(key + "userinfo", "false")),
                 string(key + "localpart-template", "{preferred_username}"), string(key + "display-name-template", "{name}"),
                 string(key + "email-claim", "email"), conflict, Boolean.parseBoolean(string(key + "link-existing", "false")),
-                requiredClaims(key));
+                requiredClaims(key), Boolean.parseBoolean(string(key + "link-by-email", "false")));
     }
 
     private Map<String, String> requiredClaims(String key) {

@@ -12,7 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * Deletes the rows nobody can use any more: expired UIA sessions, shared-secret registration
- * nonces and login tokens, and refresh tokens retired (rotated or revoked) more than
+ * nonces, login tokens, single sign-on attempts and username choices; SSO sessions (kept for
+ * back-channel logout) older than {@link #SSO_SESSION_GRACE} whose login token was never used
+ * or whose device is gone; and refresh tokens retired (rotated or revoked) more than
  * {@link #RETIRED_REFRESH_TOKEN_RETENTION} ago that no access token refers to. Until then a retired
  * refresh token presented again is recognised as a replay; after, it is an unknown token.
  *
@@ -24,6 +26,12 @@ public final class ExpiredRowPurge {
 
     /** How long a retired refresh token is kept to detect its replay. */
     public static final Duration RETIRED_REFRESH_TOKEN_RETENTION = Duration.ofDays(1);
+
+    /**
+     * How old an SSO session must be before it may go: it goes once its login token was never
+     * used (the token is gone and no device came of it) or its device is gone.
+     */
+    public static final Duration SSO_SESSION_GRACE = Duration.ofHours(1);
 
     static final String LEASE = "expired-rows";
 
@@ -45,6 +53,13 @@ public final class ExpiredRowPurge {
         deletes.put("retired_refresh_tokens", "DELETE FROM gh_refresh_token WHERE revoked_at IS NOT NULL"
                 + " AND revoked_at <= ? AND NOT EXISTS"
                 + " (SELECT 1 FROM gh_access_token a WHERE a.refresh_ref = gh_refresh_token.id)");
+        deletes.put("sso_attempts", "DELETE FROM gh_sso_attempt WHERE expires_at <= ?");
+        deletes.put("sso_username_choices", "DELETE FROM gh_sso_username_choice WHERE expires_at <= ?");
+        deletes.put("sso_sessions", "DELETE FROM gh_sso_session WHERE created_at <= ? AND ("
+                + "(device_id IS NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM gh_login_token t WHERE t.token_hash = gh_sso_session.login_token_hash))"
+                + " OR (device_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM gh_device d"
+                + " WHERE d.user_id = gh_sso_session.user_id AND d.device_id = gh_sso_session.device_id)))");
         return deletes;
     }
 
@@ -63,8 +78,11 @@ public final class ExpiredRowPurge {
             }
             Map<String, Integer> deleted = new LinkedHashMap<>();
             for (Map.Entry<String, String> delete : DELETES.entrySet()) {
-                long before = delete.getKey().equals("retired_refresh_tokens")
-                        ? now - RETIRED_REFRESH_TOKEN_RETENTION.toMillis() : now;
+                long before = switch (delete.getKey()) {
+                    case "retired_refresh_tokens" -> now - RETIRED_REFRESH_TOKEN_RETENTION.toMillis();
+                    case "sso_sessions" -> now - SSO_SESSION_GRACE.toMillis();
+                    default -> now;
+                };
                 try (PreparedStatement statement = connection.prepareStatement(delete.getValue())) {
                     statement.setLong(1, before);
                     deleted.put(delete.getKey(), statement.executeUpdate());

@@ -6,7 +6,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.gatehouse.config.LoginTokenConfig;
 import org.gatehouse.http.ApiPaths;
 import org.gatehouse.http.Authenticated;
@@ -18,6 +17,7 @@ import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.ratelimit.LimitName;
 import org.gatehouse.ratelimit.RateLimiter;
 import org.gatehouse.token.LoginTokens;
+import org.gatehouse.uia.ReauthFlows;
 import org.gatehouse.uia.UiaOperation;
 import org.gatehouse.uia.UiaOutcome;
 import org.gatehouse.uia.UiaService;
@@ -26,8 +26,9 @@ import org.gatehouse.user.UserRepository;
 
 /**
  * {@code POST /_matrix/client/v1/login/get_token} ({@code login_token.yaml}): a single-use,
- * time-limited {@code m.login.token} for the caller. User-Interactive Authentication with
- * {@code m.login.password} is required every time — a completed session is never reused, as the
+ * time-limited {@code m.login.token} for the caller. User-Interactive Authentication with a flow
+ * of {@link ReauthFlows} ({@code m.login.password}, or {@code m.login.sso} for an account linked
+ * to an identity provider) is required every time — a completed session is never reused, as the
  * spec demands. 404 {@code M_UNRECOGNIZED} while {@code gatehouse.login-token.enabled} is off.
  */
 @ApplicationScoped
@@ -39,8 +40,6 @@ public class GetLoginTokenResource {
     /** The 200 body. */
     public record LoginTokenResponse(String loginToken, long expiresInMs) {
     }
-
-    private static final List<List<String>> FLOWS = List.of(List.of("m.login.password"));
 
     @Inject
     LoginTokenConfig config;
@@ -60,6 +59,9 @@ public class GetLoginTokenResource {
     @Inject
     RateLimiter limits;
 
+    @Inject
+    ReauthFlows reauthFlows;
+
     @POST
     @NoStore
     public LoginTokenResponse getToken(LoginTokenRequest request) {
@@ -69,7 +71,7 @@ public class GetLoginTokenResource {
         Requester requester = context.requester();
         limits.check(LimitName.LOGIN_TOKEN, requester.userId());
         UiaOutcome outcome = uia.authenticate(UiaOperation.forUser("POST", "/login/get_token", context.body(), null,
-                requester.userRef(), FLOWS));
+                requester.userRef(), reauthFlows.forUser(requester.userRef())));
         limits.consume(LimitName.LOGIN_TOKEN, requester.userId());
         uia.finish(outcome.sessionId(), "issued");
         User user = users.findById(requester.userRef()).orElseThrow(() -> MatrixException.forbidden("Unknown user"));

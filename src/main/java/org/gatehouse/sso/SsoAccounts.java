@@ -25,8 +25,14 @@ import org.gatehouse.user.UserRepository;
  * template over the claims (mapped per "Mapping from other character sets"), linked to an
  * existing account of that name only when the provider has {@code link-existing}, else a new
  * account (with the display name and a verified e-mail address from the claims) under that name
- * or, when it is taken, per {@code on-conflict} with a numeric suffix or a refusal. Runs in the
- * caller's transaction.
+ * or, when it is taken, per {@code on-conflict} with a numeric suffix, a refusal, or
+ * {@link UsernameChoiceNeeded} (the username picker, {@link #createChosen}). With
+ * {@code link-by-email}, a first login whose claims carry a verified e-mail address ({@code email}
+ * with {@code email_verified: true}) is linked to the one account that has this address as its
+ * e-mail 3PID (addresses are unique, and every stored 3PID was validated); an unverified address
+ * never links. A name is usable for a new account only when it follows the grammar of new user
+ * IDs (spec: Appendices, "User Identifiers"), is free, and is not in an application service's
+ * exclusive user namespace. Runs in the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -76,7 +82,17 @@ public class SsoAccounts {
     }
 
     private User firstLogin(SsoProviderSettings provider, IdpIdentity identity) {
+        Optional<User> byEmail = provider.linkByEmail() ? accountWithEmail(provider, identity) : Optional.empty();
+        if (byEmail.isPresent()) {
+            links.link(provider.id(), identity.subject(), byEmail.get().id());
+            LOG.info(() -> "SSO provider " + provider.id() + " subject linked by verified e-mail to account " + byEmail.get().localpart());
+            return byEmail.get();
+        }
         String wanted = ClaimTemplate.localpart(ClaimTemplate.render(provider.localpartTemplate(), identity.claims()));
+        boolean linksExisting = provider.linkExisting() && !wanted.isEmpty() && users.existsByLocalpart(wanted);
+        if (provider.onConflict() == SsoProviderSettings.Conflict.PICKER && !linksExisting && !usable(wanted)) {
+            throw new UsernameChoiceNeeded(wanted);
+        }
         if (wanted.isEmpty()) {
             throw new SsoFailure(403, "No username", "Your identity provider did not send the details needed "
                     + "to choose a Matrix username (" + provider.localpartTemplate() + ").");
@@ -91,6 +107,49 @@ public class SsoAccounts {
         links.link(provider.id(), identity.subject(), user.id());
         LOG.info(() -> "SSO provider " + provider.id() + " subject linked to account " + user.localpart());
         return user;
+    }
+
+    /**
+     * Creates and links the account of {@code identity} under {@code localpart}, the name its user
+     * chose on the username picker.
+     *
+     * @throws UsernameChoiceNeeded with the reason when {@code localpart} is not usable
+     *         ({@link #problemWith}); a concurrent creation of the same name fails at commit
+     */
+    public User createChosen(SsoProviderSettings provider, IdpIdentity identity, String localpart) {
+        problemWith(localpart).ifPresent(problem -> {
+            throw new UsernameChoiceNeeded(localpart, problem);
+        });
+        User user = create(provider, identity, localpart);
+        links.link(provider.id(), identity.subject(), user.id());
+        LOG.info(() -> "SSO provider " + provider.id() + " subject linked to the chosen account " + user.localpart());
+        return user;
+    }
+
+    /** Why {@code localpart} cannot be a new account's name, for the user to read; empty when it can. */
+    public Optional<String> problemWith(String localpart) {
+        try {
+            LocalpartRules.validateForRegistration(localpart, server.serverName());
+        } catch (MatrixException invalid) {
+            return Optional.of(invalid.getMessage() + ". A username may contain only the characters a-z, 0-9, "
+                    + "and . _ = - / +");
+        }
+        if (users.existsByLocalpart(localpart)) {
+            return Optional.of("The username '" + localpart + "' is already taken. Please choose another.");
+        }
+        try {
+            namespaces.checkAvailable(localpart);
+        } catch (MatrixException reserved) {
+            return Optional.of("The username '" + localpart + "' is reserved on this server. Please choose another.");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<User> accountWithEmail(SsoProviderSettings provider, IdpIdentity identity) {
+        return verifiedEmail(provider, identity)
+                .flatMap(address -> threepids.findByAddress(Threepid.EMAIL, Threepid.canonical(Threepid.EMAIL, address)))
+                .map(Threepid::user)
+                .filter(user -> !user.deactivated() && links.subjectsOf(user.id(), provider.id()).isEmpty());
     }
 
     private String alternative(SsoProviderSettings provider, String wanted) {
@@ -113,7 +172,8 @@ public class SsoAccounts {
         if (!displayName.isEmpty()) {
             user.changeDisplayName(displayName.length() > 256 ? displayName.substring(0, 256) : displayName);
         }
-        verifiedEmail(provider, identity).filter(address -> threepids.findByAddress(Threepid.EMAIL, address).isEmpty())
+        verifiedEmail(provider, identity)
+                .filter(address -> threepids.findByAddress(Threepid.EMAIL, Threepid.canonical(Threepid.EMAIL, address)).isEmpty())
                 .ifPresent(address -> threepids.insert(new Threepid(user, Threepid.EMAIL, address, clock.millis(), clock.millis())));
         return user;
     }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.gatehouse.config.ServerConfig;
+import org.gatehouse.config.SsoConfig;
 import org.gatehouse.ratelimit.LimitName;
 import org.gatehouse.ratelimit.RateLimiter;
 
@@ -36,6 +36,9 @@ public class SsoCallbackResource {
     ServerConfig server;
 
     @Inject
+    SsoConfig config;
+
+    @Inject
     RateLimiter limits;
 
     @Context
@@ -46,22 +49,26 @@ public class SsoCallbackResource {
                              @QueryParam("error") String error, @CookieParam(SsoCookies.NAME) String binding) {
         limits.consume(LimitName.LOGIN_ADDRESS);
         Response response;
+        String cookie = SsoCookies.clear(server);
         try {
             SsoLoginFlow.Callback callback = flow.callback(state, code, error, binding);
             if (callback.reauthentication()) {
                 reauthentication.complete(callback);
                 response = SsoPages.authenticated(basePath());
             } else {
-                SsoLoginFlow.Finished finished = flow.login(callback);
-                response = finished.trusted()
-                        ? Response.status(302).location(URI.create(finished.target())).header("Cache-Control", "no-store")
-                                .header("Referrer-Policy", "no-referrer").build()
-                        : SsoPages.confirm(basePath(), finished.userId(), finished.target());
+                SsoLoginFlow.Outcome outcome = flow.login(callback);
+                if (outcome instanceof SsoLoginFlow.ChoosingUsername choosing) {
+                    response = SsoPages.chooseUsername(basePath(), 200, choosing.session(), choosing.suggestion(),
+                            choosing.providerName(), null);
+                    cookie = SsoCookies.set(server, choosing.binding(), config.attemptLifetime().toSeconds());
+                } else {
+                    response = SsoPages.signedIn(basePath(), (SsoLoginFlow.Finished) outcome);
+                }
             }
         } catch (SsoFailure failure) {
             response = SsoPages.error(basePath(), failure.status(), failure.title(), failure.getMessage());
         }
-        return Response.fromResponse(response).header("Set-Cookie", SsoCookies.clear(server)).build();
+        return Response.fromResponse(response).header("Set-Cookie", cookie).build();
     }
 
     private String basePath() {

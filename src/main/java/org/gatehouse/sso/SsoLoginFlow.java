@@ -9,6 +9,7 @@ import org.gatehouse.config.ServerConfig;
 import org.gatehouse.config.SsoConfig;
 import org.gatehouse.infra.Audit;
 import org.gatehouse.token.OpaqueTokens;
+import org.gatehouse.user.LocalpartRules;
 
 /**
  * Single sign-on login through an OpenID Connect provider (spec: "SSO client login"): {@link #start}
@@ -27,8 +28,20 @@ public class SsoLoginFlow {
     public record Started(URI location, String binding) {
     }
 
+    /** How a login callback ends: {@link Finished}, or {@link ChoosingUsername}. */
+    public sealed interface Outcome permits Finished, ChoosingUsername {
+    }
+
     /** A finished login: the user, where the browser goes, and whether that client is trusted. */
-    public record Finished(String userId, String target, boolean trusted) {
+    public record Finished(String userId, String target, boolean trusted) implements Outcome {
+    }
+
+    /**
+     * A first login that waits for its user to choose a username on the picker: the form's session
+     * token, the browser's new binding cookie, the name to suggest, and the provider's name.
+     */
+    public record ChoosingUsername(String session, String binding, String suggestion, String providerName)
+            implements Outcome {
     }
 
     @Inject
@@ -39,6 +52,9 @@ public class SsoLoginFlow {
 
     @Inject
     SsoSignIn signIn;
+
+    @Inject
+    SsoUsernameChoices choices;
 
     @Inject
     SsoConfig config;
@@ -112,16 +128,46 @@ public class SsoLoginFlow {
         }
     }
 
-    /** Ends a login callback: the account, its login token, and where the browser goes. */
-    public Finished login(Callback callback) {
+    /**
+     * Ends a login callback: the account, its login token, and where the browser goes; or, when
+     * the provider lets its users choose their username and the templated one cannot be used, the
+     * pending choice (stored for {@link SsoConfig#attemptLifetime()}).
+     */
+    public Outcome login(Callback callback) {
         SsoSignIn.SignedIn signedIn;
         try {
             signedIn = signIn.signIn(callback.provider().settings(), callback.identity());
         } catch (SsoFailure refused) {
             audit.loginFailed(null, "m.login.sso", "mapping_refused");
             throw refused;
+        } catch (UsernameChoiceNeeded choice) {
+            String session = OpaqueTokens.randomPart(random);
+            String binding = OpaqueTokens.randomPart(random);
+            choices.store(session, binding, callback.identity(), callback.pending().redirectUrl(), config.attemptLifetime());
+            return new ChoosingUsername(session, binding, choice.suggestion(), callback.provider().settings().name());
         }
-        String redirectUrl = callback.pending().redirectUrl();
+        return finished(signedIn, callback.pending().redirectUrl());
+    }
+
+    /**
+     * Ends a username choice: makes the account named {@code username} (after
+     * {@link LocalpartRules#normalise}) for the identity pending under {@code session}, bound to
+     * the browser's cookie {@code binding}.
+     *
+     * @throws UsernameChoiceNeeded when the name cannot be used (the choice stays pending)
+     * @throws SsoFailure 400 when no such choice is pending for this browser (unknown, used, expired)
+     */
+    public Finished chooseUsername(String session, String binding, String username) {
+        SsoUsernameChoice choice = choices.find(session, binding).orElseThrow(() -> new SsoFailure(400, "Sign-in expired",
+                "This username choice was already completed, has expired, or was started in another browser. "
+                        + "Please start again from your application."));
+        OidcProvider provider = providers.find(choice.identity().providerId()).orElseThrow(() -> new SsoFailure(400,
+                "Unknown identity provider", "This identity provider is no longer configured. Please start again."));
+        String localpart = username == null ? "" : LocalpartRules.normalise(username.strip());
+        return finished(signIn.signInChosen(provider.settings(), choice, localpart), choice.redirectUrl());
+    }
+
+    private Finished finished(SsoSignIn.SignedIn signedIn, String redirectUrl) {
         String target = RedirectUrls.withLoginToken(redirectUrl, signedIn.loginToken());
         boolean trusted = RedirectUrls.trusted(redirectUrl, config.clientWhitelist())
                 || redirectUrl.startsWith(publicBase() + "_matrix/static/client/login/");

@@ -3,6 +3,7 @@ package org.gatehouse.sso;
 import static org.gatehouse.http.HtmlPages.escape;
 
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,6 +33,17 @@ final class SsoPages {
                     .append(escape(provider.name())).append("</a></li>\n");
         }
         return page(200, basePath, "Sign in", body.append("</ul>\n").toString());
+    }
+
+    /**
+     * Where a finished login sends the browser: straight to a trusted client (302, no
+     * {@code Referer}, never cached), else the "Continue to …?" page ({@link #confirm}).
+     */
+    static Response signedIn(String basePath, SsoLoginFlow.Finished finished) {
+        return finished.trusted()
+                ? Response.status(302).location(URI.create(finished.target())).header("Cache-Control", "no-store")
+                        .header("Referrer-Policy", "no-referrer").build()
+                : confirm(basePath, finished.userId(), finished.target());
     }
 
     /** The page that sends the login token to an untrusted client only when the user clicks. */
@@ -73,6 +85,29 @@ final class SsoPages {
                 basePath + "_matrix/static/client/fallback/done.js",
                 "<h1>Authentication complete</h1>\n<p role=\"status\">Thank you. You may now close this window "
                         + "and return to the application.</p>\n"));
+    }
+
+    /**
+     * The username picker: a form posting {@code session} (the pending choice, also the form's
+     * CSRF token) and {@code username} to {@link SsoUsernameResource}, with {@code error} (plain
+     * text, or {@code null}) above it; {@code providerName} may be {@code null}.
+     */
+    static Response chooseUsername(String basePath, int status, String session, String suggestion, String providerName,
+                                   String error) {
+        String with = providerName == null ? "" : " with <strong>" + escape(providerName) + "</strong>";
+        StringBuilder body = new StringBuilder("<h1>Choose your username</h1>\n<p>You signed in").append(with)
+                .append(" for the first time. Choose the username of your new Matrix account; it cannot be changed later.</p>\n");
+        if (error != null) {
+            body.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>\n");
+        }
+        body.append("<form method=\"post\" action=\"").append(escape(basePath + SsoUsernameResource.PATH)).append("\">\n")
+                .append("<input type=\"hidden\" name=\"session\" value=\"").append(escape(session)).append("\">\n")
+                .append("<label for=\"username\">Username</label>\n")
+                .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" maxlength=\"255\" required value=\"")
+                .append(escape(suggestion)).append("\">\n")
+                .append("<p>Lowercase letters a-z, digits 0-9 and . _ = - / + only.</p>\n")
+                .append("<button type=\"submit\">Continue</button>\n</form>\n");
+        return page(status, basePath, "Choose your username", body.toString());
     }
 
     /** An error page: {@code title} and {@code message} are plain text. */

@@ -49,6 +49,19 @@ class ExpiredRowPurgeTest {
                 + " (4, 'current', 1, 1, NULL, 0)");
         execute("INSERT INTO gh_access_token (id, token_hash, user_id, device_ref, refresh_ref, created_at)"
                 + " VALUES (1, 'access', 1, 1, 2, 0)");
+        execute("INSERT INTO gh_sso_attempt (state_hash, binding_hash, provider_id, nonce, code_verifier, redirect_url,"
+                + " expires_at) VALUES ('expired', 'b', 'idp', 'n', 'v', 'https://c', " + (now - 1) + "),"
+                + " ('live', 'b', 'idp', 'n', 'v', 'https://c', " + (now + HOUR) + ")");
+        execute("INSERT INTO gh_sso_username_choice (session_hash, binding_hash, provider_id, subject, claims, redirect_url,"
+                + " expires_at) VALUES ('expired', 'b', 'idp', 's', '{}', 'https://c', " + (now - 1) + "),"
+                + " ('live', 'b', 'idp', 's', '{}', 'https://c', " + (now + HOUR) + ")");
+        long old = now - 2 * HOUR;
+        execute("INSERT INTO gh_sso_session (id, provider_id, sid, subject, user_id, login_token_hash, device_id, created_at)"
+                + " VALUES (1, 'idp', 'token-never-used', 's', 1, 'used-or-expired', NULL, " + old + "),"
+                + " (2, 'idp', 'token-still-live', 's', 1, 'live', NULL, " + old + "),"
+                + " (3, 'idp', 'device-gone', 's', 1, NULL, 'GONE', " + old + "),"
+                + " (4, 'idp', 'device-live', 's', 1, NULL, 'DEV', " + old + "),"
+                + " (5, 'idp', 'just-made', 's', 1, 'used-or-expired', NULL, " + (now - 1) + ")");
     }
 
     @Test
@@ -56,12 +69,16 @@ class ExpiredRowPurgeTest {
         Optional<Map<String, Integer>> deleted = new ExpiredRowPurge(database, clock).runIfDue(INTERVAL);
 
         assertEquals(Optional.of(Map.of("uia_sessions", 1, "registration_nonces", 1, "login_tokens", 1,
-                "retired_refresh_tokens", 1)), deleted);
+                "retired_refresh_tokens", 1, "sso_attempts", 1, "sso_username_choices", 1, "sso_sessions", 2)), deleted);
         assertEquals("live", single("SELECT token_hash FROM gh_login_token"));
         assertEquals("live", single("SELECT nonce FROM gh_registration_nonce"));
         assertEquals("live", single("SELECT session_id FROM gh_uia_session"));
         assertEquals(3L, single("SELECT COUNT(*) FROM gh_refresh_token"));
         assertEquals(0L, single("SELECT COUNT(*) FROM gh_refresh_token WHERE id = 1"));
+        assertEquals("live", single("SELECT state_hash FROM gh_sso_attempt"));
+        assertEquals("live", single("SELECT session_hash FROM gh_sso_username_choice"));
+        assertEquals(3L, single("SELECT COUNT(*) FROM gh_sso_session"));
+        assertEquals(0L, single("SELECT COUNT(*) FROM gh_sso_session WHERE sid IN ('token-never-used', 'device-gone')"));
     }
 
     @Test
@@ -80,7 +97,8 @@ class ExpiredRowPurgeTest {
 
         Clock later = Clock.fixed(NOW.plus(INTERVAL), ZoneOffset.UTC);
         assertEquals(Optional.of(Map.of("uia_sessions", 0, "registration_nonces", 0, "login_tokens", 0,
-                "retired_refresh_tokens", 0)), new ExpiredRowPurge(database, later).runIfDue(INTERVAL));
+                "retired_refresh_tokens", 0, "sso_attempts", 0, "sso_username_choices", 0, "sso_sessions", 0)),
+                new ExpiredRowPurge(database, later).runIfDue(INTERVAL));
     }
 
     private void execute(String sql) throws SQLException {

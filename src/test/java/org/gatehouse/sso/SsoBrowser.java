@@ -3,12 +3,15 @@ package org.gatehouse.sso;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A minimal browser for the SSO flow: follows nothing by itself, keeps Gatehouse's
@@ -30,7 +33,21 @@ final class SsoBrowser {
     }
 
     Page get(URI uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
+        return send(uri, HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** Submits an HTML form of {@code fields} to {@code uri}, as {@code application/x-www-form-urlencoded}. */
+    Page post(URI uri, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(uri, HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private Page send(URI uri, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60));
         if (cookie != null && uri.getPath().startsWith("/_gatehouse/client/oidc/")) {
             request.header("Cookie", "gatehouse_sso=" + cookie);
         }

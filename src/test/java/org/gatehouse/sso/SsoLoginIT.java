@@ -54,6 +54,7 @@ class SsoLoginIT {
                 Map.entry("gatehouse.public-base-url", publicBase),
                 Map.entry("gatehouse.sso.providers", "mock,strict"),
                 Map.entry("gatehouse.sso.client-whitelist", TRUSTED_CLIENT),
+                Map.entry("gatehouse.login-token.enabled", "true"),
                 Map.entry("gatehouse.sso.provider.mock.issuer", IDP.issuer()),
                 Map.entry("gatehouse.sso.provider.mock.client-id", MockIdp.CLIENT_ID),
                 Map.entry("gatehouse.sso.provider.mock.client-secret", MockIdp.CLIENT_SECRET),
@@ -402,6 +403,104 @@ class SsoLoginIT {
         MatrixHttp.Reply stillChallenged = deleteDevice(session, Json.createObjectBuilder().add("auth",
                 Json.createObjectBuilder().add("session", uia)).build());
         assertEquals(401, stillChallenged.status(), stillChallenged::text);
+    }
+
+    private MatrixHttp.Reply authed(String method, String path, JsonObject session, JsonObject body) {
+        return http.send(java.net.http.HttpRequest.newBuilder(http.uri(path))
+                .header("Authorization", "Bearer " + session.getString("access_token"))
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static JsonObject continuing(String uia) {
+        return Json.createObjectBuilder().add("auth", Json.createObjectBuilder().add("session", uia)).build();
+    }
+
+    /**
+     * Asks for {@code path} as the SSO account {@code session}, checks the challenge offers only
+     * {@code m.login.sso} and that the fallback page names {@code operation}, re-authenticates at
+     * the provider as {@code subject}; the UIA session and the callback's page.
+     */
+    private String[] challengedAndReauthenticated(String path, JsonObject session, JsonObject body, String operation,
+                                                  String subject) {
+        MatrixHttp.Reply challenge = authed("POST", path, session, body);
+        assertEquals(401, challenge.status(), challenge::text);
+        assertEquals(Json.createReader(new java.io.StringReader("[{\"stages\":[\"m.login.sso\"]}]")).readArray(),
+                challenge.json().getJsonArray("flows"), challenge::text);
+        String uia = challenge.string("session");
+        SsoBrowser.Page fallback = browser.get(http.uri("/_matrix/client/v3/auth/m.login.sso/fallback/web?session=" + uia));
+        assertTrue(fallback.body().contains("<strong>" + operation + "</strong>"), fallback.body());
+        SsoBrowser.Page done = reauthenticate(uia, subject);
+        return new String[] {uia, String.valueOf(done.status()), done.body()};
+    }
+
+    @Test
+    void anSsoAccountSetsAPasswordThroughTheSsoStageAndThenLogsInWithIt() {
+        String username = name("setpw");
+        String subject = "sub-" + username;
+        JsonObject session = ssoSession(subject, username);
+        String password = "Sso-set-Password-" + username;
+        String[] reauth = challengedAndReauthenticated("/_matrix/client/v3/account/password", session,
+                Json.createObjectBuilder().add("new_password", password).add("logout_devices", false).build(),
+                "change your password", subject);
+        assertEquals("200", reauth[1], reauth[2]);
+
+        MatrixHttp.Reply changed = authed("POST", "/_matrix/client/v3/account/password", session, continuing(reauth[0]));
+        assertEquals(200, changed.status(), changed::text);
+        MatrixHttp.Reply login = http.post(Accounts.LOGIN, Accounts.passwordLogin(username, password).build());
+        assertEquals(200, login.status(), login::text);
+        assertEquals(200, http.get(Accounts.WHOAMI, session.getString("access_token")).status());
+    }
+
+    @Test
+    void anSsoAccountDeactivatesThroughTheSsoStageOfTheSameSubjectOnly() {
+        String username = name("deact");
+        String subject = "sub-" + username;
+        JsonObject session = ssoSession(subject, username);
+        String[] wrong = challengedAndReauthenticated("/_matrix/client/v3/account/deactivate", session,
+                Json.createObjectBuilder().build(), "deactivate your account", "sub-intruder-" + username);
+        assertEquals("403", wrong[1], wrong[2]);
+        assertEquals(401, authed("POST", "/_matrix/client/v3/account/deactivate", session, continuing(wrong[0])).status());
+
+        String[] right = challengedAndReauthenticated("/_matrix/client/v3/account/deactivate", session,
+                Json.createObjectBuilder().build(), "deactivate your account", subject);
+        assertEquals("200", right[1], right[2]);
+        MatrixHttp.Reply deactivated = authed("POST", "/_matrix/client/v3/account/deactivate", session, continuing(right[0]));
+        assertEquals(200, deactivated.status(), deactivated::text);
+        assertError(http.get(Accounts.WHOAMI, session.getString("access_token")), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+    }
+
+    @Test
+    void anSsoAccountDeletesSeveralDevicesThroughTheSsoStage() {
+        String username = name("many");
+        String subject = "sub-" + username;
+        JsonObject first = ssoSession(subject, username);
+        JsonObject second = ssoSession(subject, username);
+        String[] reauth = challengedAndReauthenticated("/_matrix/client/v3/delete_devices", second,
+                Json.createObjectBuilder().add("devices", Json.createArrayBuilder().add(first.getString("device_id"))).build(),
+                "delete the devices " + first.getString("device_id"), subject);
+        assertEquals("200", reauth[1], reauth[2]);
+
+        MatrixHttp.Reply deleted = authed("POST", "/_matrix/client/v3/delete_devices", second, continuing(reauth[0]));
+        assertEquals(200, deleted.status(), deleted::text);
+        assertError(http.get(Accounts.WHOAMI, first.getString("access_token")), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+        assertEquals(200, http.get(Accounts.WHOAMI, second.getString("access_token")).status());
+    }
+
+    @Test
+    void anSsoAccountGetsALoginTokenThroughTheSsoStage() {
+        String username = name("gettoken");
+        String subject = "sub-" + username;
+        JsonObject session = ssoSession(subject, username);
+        String[] reauth = challengedAndReauthenticated("/_matrix/client/v1/login/get_token", session,
+                Json.createObjectBuilder().build(), "let a new device sign in to your account", subject);
+        assertEquals("200", reauth[1], reauth[2]);
+
+        MatrixHttp.Reply token = authed("POST", "/_matrix/client/v1/login/get_token", session, continuing(reauth[0]));
+        assertEquals(200, token.status(), token::text);
+        MatrixHttp.Reply login = tokenLogin(token.string("login_token"));
+        assertEquals(200, login.status(), login::text);
+        assertEquals(session.getString("user_id"), login.string("user_id"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.gatehouse.appservice.ExclusiveNamespaces;
 import org.gatehouse.config.JwtConfig;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.http.error.ErrCode;
@@ -38,7 +39,9 @@ import org.gatehouse.user.UserId;
  *   <li>a JWKS that cannot be fetched → 503 {@code M_UNKNOWN} with {@code retry_after_ms}.</li>
  * </ul>
  * An unknown subject gets a passwordless account when {@code create-users} is on (the default, as in
- * Synapse). Every refusal is audited with the type and a fixed reason.
+ * Synapse), unless an application service holds its user ID in an exclusive namespace (spec:
+ * Application Service API, "Registration": exclusive namespaces are reserved for the service):
+ * 403 {@code M_FORBIDDEN} saying so. An existing account in such a namespace still logs in. Every refusal is audited with the type and a fixed reason.
  */
 @ApplicationScoped
 public class JwtLoginMethod implements LoginMethod {
@@ -60,6 +63,9 @@ public class JwtLoginMethod implements LoginMethod {
 
     @Inject
     Audit audit;
+
+    @Inject
+    ExclusiveNamespaces namespaces;
 
     @Inject
     Clock clock;
@@ -134,6 +140,12 @@ public class JwtLoginMethod implements LoginMethod {
         }
         if (!JwtLocalparts.creatable(localpart, server.serverName())) {
             throw refused(null, "invalid_subject");
+        }
+        try {
+            namespaces.checkAvailable(new UserId(localpart, server.serverName()), null);
+        } catch (MatrixException reserved) {
+            audit.loginFailed(userId(localpart), TYPE, "exclusive_namespace");
+            throw MatrixException.forbidden("This user ID is reserved by an application service");
         }
         try {
             User created = accounts.create(localpart);

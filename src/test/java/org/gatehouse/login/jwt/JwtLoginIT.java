@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gatehouse.admin.TokenAdminClient;
+import org.gatehouse.appservice.AppServiceFixture;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.ClientIT;
 import org.gatehouse.testing.Concurrently;
@@ -40,12 +41,12 @@ class JwtLoginIT extends ClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return GatehouseDeployment.war(Map.of(
+        return GatehouseDeployment.war(AppServiceFixture.settings(JwtLoginIT.class, Map.of(
                 "gatehouse.jwt.enabled", "true",
                 "gatehouse.jwt.secret", SECRET,
                 "gatehouse.jwt.algorithm", "HS256",
                 "gatehouse.jwt.issuer", ISSUER,
-                "gatehouse.jwt.audiences", "matrix, chat"));
+                "gatehouse.jwt.audiences", "matrix, chat")));
     }
 
     private static JWTClaimsSet.Builder claims(String subject) {
@@ -96,6 +97,18 @@ class JwtLoginIT extends ClientIT {
         List<MatrixHttp.Reply> replies = Concurrently.post(http, LOGIN, Json.createObjectBuilder()
                 .add("type", "org.matrix.login.jwt").add("token", token(claims(localpart))).build(), 8);
         assertEquals(Accounts.userId(localpart), Concurrently.assertOneUserForAll(replies));
+    }
+
+    @Test
+    void noAccountIsMadeInAnApplicationServicesExclusiveNamespace() {
+        String reserved = Accounts.randomLocalpart("_bridge_");
+        MatrixHttp.Reply refused = login(token(claims(reserved)));
+        assertError(refused, 403, "M_FORBIDDEN");
+        assertTrue(refused.string("error").contains("reserved by an application service"), refused::text);
+
+        String shared = Accounts.randomLocalpart("shared_");
+        assertEquals(Accounts.userId(shared), loggedIn(token(claims(shared))).getString("user_id"),
+                "a namespace that is not exclusive does not stop the account");
     }
 
     @Test
