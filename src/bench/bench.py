@@ -17,7 +17,9 @@ Ports come from --port-offset N (BENCH_PORT_OFFSET, 1000): WildFly HTTP 8080+N a
 gatehouse_bench_cluster) puts its nodes on 12130+N and 12150+N and HAProxy on 12180+N
 (BENCH_CLUSTER_A_PORT, _B_PORT and _PROXY_PORT move them). Every server is stopped by its PID at
 the end. Prints one table per server and one of both side by side, and writes every figure to
-target/bench/results.json. Step 10 logs directory users in against a real OpenLDAP started by
+target/bench/results.json. Step 4c logs in through single sign-on against a standalone
+mock-oauth2-server (its class path resolved by Maven from src/bench/mock-idp/pom.xml) on port
+18000 plus the offset (BENCH_IDP_PORT), driven by src/bench/SsoDriver.java. Step 10 logs directory users in against a real OpenLDAP started by
 src/test/ldap/slapd.sh (Debian's slapd and ldap-utils) on ports 20000 and 20001 plus the offset, on
 every server, and measures whoami with that directory stopped; `--directory-only` runs just that
 step on WildFly.
@@ -87,6 +89,8 @@ class Settings:
         self.cluster_ports = {name: os.environ.get(f"BENCH_CLUSTER_{name.upper()}_PORT", str(base + self.offset))
                               for name, base in (("a", 12130), ("b", 12150), ("proxy", 12180))}
         self.ldap_ports = (20000 + self.offset, 20001 + self.offset)
+        self.idp_port = int(os.environ.get("BENCH_IDP_PORT", str(18000 + self.offset)))
+        self.sso_warmup = 1 if smoke else 15  # s of whole SSO logins before the measured ones
         self.directory_users = 20 if smoke else 200
         self.revocation_rounds = 5 if smoke else 200
         self.cluster_warmup_s = 15 if smoke else 120
@@ -843,6 +847,157 @@ def directory_only(settings):
         raise SystemExit(f"{errors} unexpected responses, socket errors or timeouts")
 
 
+# ---------------------------------------------------------------- single sign-on
+
+MOCK_IDP_POM = os.path.join(BENCH_SRC, "mock-idp", "pom.xml")
+MOCK_IDP_MAIN = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt"
+SSO_IDP = "bench"  # the provider's id in Gatehouse and its issuer id at the mock
+SSO_CLIENT_ID = "gatehouse-bench"
+SSO_CLIENT_SECRET = "bench-client-secret"
+SSO_SUBJECT = "bench-sso-subject"
+SSO_CLIENT_URL = "http://127.0.0.1:9/bench-client"  # on the allow-list, never fetched: the driver reads the loginToken off the redirect
+SSO_DRIVER = os.path.join(BENCH_SRC, "SsoDriver.java")
+
+
+def mock_idp_version():
+    with open(os.path.join(ROOT, "pom.xml")) as f:
+        return re.search(r"<artifactId>mock-oauth2-server</artifactId>\s*<version>([^<]+)</version>", f.read()).group(1)
+
+
+def mock_idp_classpath():
+    """The class path of a standalone mock-oauth2-server of the version the SSO tests use, resolved
+    by Maven from src/bench/mock-idp/pom.xml (kept in target/bench/ while its jars are there)."""
+    version = mock_idp_version()
+    out = os.path.join(OUT, f"mock-idp-{version}.classpath")
+    if os.path.exists(out):
+        with open(out) as f:
+            classpath = f.read().strip()
+        if all(os.path.exists(jar) for jar in classpath.split(os.pathsep)):
+            return classpath
+    run(["mvn", "-B", "-q", "-f", MOCK_IDP_POM, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
+         f"-Dversion.mock-oauth2-server={version}", f"-Dmdep.outputFile={out}"], cwd=ROOT)
+    with open(out) as f:
+        return f.read().strip()
+
+
+class MockIdp:
+    """A standalone mock-oauth2-server (PLATFORM.md: standalone needs the NettyWrapper HTTP server)
+    on 127.0.0.1:settings.idp_port, issuer id SSO_IDP. It answers the authorization request at once
+    with a code, checks PKCE, and signs RS256 ID tokens for one returning person (SSO_SUBJECT, with
+    preferred_username and e-mail) with our client as audience; stopped by its PID."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.url = f"http://127.0.0.1:{settings.idp_port}"
+        self.issuer = f"{self.url}/{SSO_IDP}"
+        self.process = None
+
+    def config(self):
+        claims = {"sub": SSO_SUBJECT, "aud": [SSO_CLIENT_ID], "preferred_username": "benchsso",
+                  "name": "Bench SSO", "email": "benchsso@bench.example.org"}
+        return json.dumps({"interactiveLogin": False, "httpServer": "NettyWrapper", "tokenCallbacks": [
+            {"issuerId": SSO_IDP, "tokenExpiry": 3600, "requestMappings": [
+                {"requestParam": "grant_type", "match": "authorization_code", "claims": claims}]}]})
+
+    def launch(self):
+        """Starts the provider's JVM and returns at once (it starts meanwhile; see ready())."""
+        classpath = mock_idp_classpath()
+        log(f"starting mock-oauth2-server on {self.url} (for step 4c)")
+        env = dict(os.environ, SERVER_HOSTNAME="127.0.0.1", SERVER_PORT=str(self.settings.idp_port),
+                   JSON_CONFIG=self.config())
+        self.log_path = os.path.join(OUT, "mock-idp.log")
+        with open(self.log_path, "w") as out:
+            self.process = subprocess.Popen(["java", "-Xmx256m", "-cp", classpath, MOCK_IDP_MAIN], env=env, stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
+        return self
+
+    def ready(self):
+        """Waits until the provider answers its discovery document."""
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"mock-oauth2-server exited early; see {self.log_path}")
+            if http_status(self.issuer + "/.well-known/openid-configuration") == 200:
+                return self
+            time.sleep(0.5)
+        raise SystemExit(f"mock-oauth2-server did not start in time; see {self.log_path}")
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+        self.process = None
+
+
+def sso_properties(idp, server_http):
+    """Gatehouse settings for the mock provider: one provider, the benchmark's client URL on the
+    allow-list (no confirmation page), the server's own URL as the public base (the callback)."""
+    return {
+        "gatehouse.public-base-url": server_http + "/",
+        "gatehouse.sso.providers": SSO_IDP,
+        "gatehouse.sso.client-whitelist": SSO_CLIENT_URL,
+        f"gatehouse.sso.provider.{SSO_IDP}.issuer": idp.issuer,
+        f"gatehouse.sso.provider.{SSO_IDP}.client-id": SSO_CLIENT_ID,
+        f"gatehouse.sso.provider.{SSO_IDP}.client-secret": SSO_CLIENT_SECRET,
+    }
+
+
+def build_sso_driver():
+    """Compiles src/bench/SsoDriver.java once into target/bench/sso-driver/."""
+    classes = os.path.join(OUT, "sso-driver")
+    shutil.rmtree(classes, ignore_errors=True)
+    run(["javac", "-nowarn", "--release", "17", "-d", classes, SSO_DRIVER])
+    return classes
+
+
+def sso_step(settings, idp, connections=16):
+    """4c. SSO logins by src/bench/SsoDriver.java (a second process that carries the cookie and
+    follows the redirects): whole logins (redirect, provider, callback, m.login.token), then the
+    callbacks alone (from the provider's answer to the loginToken: the code redeemed at the
+    provider, the ID token validated, the account found, a login token issued), then the
+    m.login.token logins alone. The server's CPU time is read exactly around each phase."""
+    s = settings
+    idp.ready()
+    cmd = ["java", "-cp", os.path.join(OUT, "sso-driver"), "SsoDriver", s.http, SSO_IDP, SSO_CLIENT_URL, str(connections), str(s.sso_warmup), str(s.duration)]
+    process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    results, at_start = {}, {}
+    try:
+        for line in process.stdout:
+            if line.startswith("MARK "):
+                _, edge, phase = line.split()
+                now = (cpu_seconds(s.server_pid), jit_seconds(s.server_pid))
+                if edge == "start":
+                    at_start[phase] = now
+                else:
+                    results[phase] = {"cpu_s": now[0] - at_start[phase][0], "jit_s": now[1] - at_start[phase][1]}
+                process.stdin.write("go\n")
+                process.stdin.flush()
+            elif line.startswith("BENCH_RESULT "):
+                _, phase, figures = line.split(" ", 2)
+                results[phase].update(json.loads(figures), load_average_1m=os.getloadavg()[0])
+    finally:
+        process.stdin.close()
+        if process.wait() != 0:
+            raise SystemExit("4c. the SSO driver failed")
+    for phase in ("full", "callback", "token"):
+        if phase not in results or "rps" not in results[phase]:
+            raise SystemExit(f"4c. the SSO driver gave no result for {phase}")
+    return results
+
+
+def sso_rows(r):
+    return [
+        ("4c. SSO login, whole (redirect to token)", r["full"], "logins/s"),
+        ("4c. SSO callback to loginToken alone", r["callback"], "logins/s"),
+        ("4c. m.login.token login alone", r["token"], "logins/s"),
+    ]
+
+
 # ---------------------------------------------------------------- the benchmark
 
 MACAROON_LOWEST_COST = {
@@ -888,9 +1043,10 @@ def throughput(settings, servers, users, profile):
     return by_server
 
 
-def server_steps(settings, server, results, small):
+def server_steps(settings, server, results, small, idp):
     """Steps 4 to 8 on one server whose opaque, default-cost instance is running and warm; restarts
-    it with macaroon tokens at the lowest cost half-way. Returns the server left running."""
+    it with macaroon tokens at the lowest cost (and idp as its SSO provider) half-way. Returns the
+    server left running."""
     s = settings
     kind = server.kind
     macaroons = os.path.join(OUT, f"users-macaroon-{kind}.txt")
@@ -909,6 +1065,7 @@ def server_steps(settings, server, results, small):
     server.stop()
 
     server = SERVER_KINDS[kind](s, "macaroon-lowest-cost", dict(MACAROON_LOWEST_COST, **directory_properties(s)))
+    server.properties.update(sso_properties(idp, server.http))
     server.start()
     use(s, server)
     rehash_users(s, SMALL_BASE, s.users, LOWEST_COST)
@@ -922,6 +1079,8 @@ def server_steps(settings, server, results, small):
     log(f"{kind} 4b. login at the lowest Argon2id cost")
     results["login_lowest_cost"] = login(s, small)
     results["single_hash_ms"]["lowest"] = single_hash_ms(s, LOWEST_COST)
+    log(f"{kind} 4c. SSO logins through the mock provider (whole, callback alone, m.login.token alone)")
+    results["sso"] = sso_step(s, idp)
 
     log(f"{kind} 7. scale: generating {s.scale_users} users, devices and live tokens")
     results["scale_generation_s"] = generate_users(s, SCALE_BASE, s.scale_users, "m", LOWEST_COST, scale)
@@ -984,7 +1143,11 @@ def main():
                "servers": {kind: {} for kind in kinds}}
     small = {kind: os.path.join(OUT, f"users-small-{kind}.txt") for kind in kinds}
     running = {}
+    idp = None
     try:
+        if options.steps == "all":
+            build_sso_driver()
+            idp = MockIdp(s).launch()
         for kind in kinds:
             server = SERVER_KINDS[kind](s, "opaque-default-cost", {"gatehouse.tokens.format": "opaque"})
             use(s, server)
@@ -1004,13 +1167,15 @@ def main():
             for kind in kinds:
                 server = running.pop(kind)
                 use(s, server)
-                running[kind] = server_steps(s, server, results["servers"][kind], small[kind])
+                running[kind] = server_steps(s, server, results["servers"][kind], small[kind], idp)
                 running.pop(kind).stop()
             if "wildfly" in kinds:
                 results["cluster"] = cluster_step(s)
     finally:
         for server in running.values():
             server.stop()
+        if idp is not None:
+            idp.stop()
 
     with open(os.path.join(OUT, "raw-results.json"), "w") as f:
         json.dump(results, f, indent=2)
@@ -1057,6 +1222,7 @@ def server_rows(s, r):
         ("3. GET /whoami (macaroon)", r.get("whoami_macaroon"), "req/s"),
         ("4. POST /login, default Argon2id", r.get("login_default_cost"), "logins/s"),
         ("4. POST /login, lowest Argon2id", r.get("login_lowest_cost"), "logins/s"),
+    ] + (sso_rows(r["sso"]) if "sso" in r else []) + [
         ("5. registration (UIA, default cost)", r.get("registration"), "req/s"),
         ("6. whoami alone (4 conn)", r.get("isolation", {}).get("whoami_alone"), "req/s"),
         ("6. whoami during login storm", r.get("isolation", {}).get("whoami_during_storm"), "req/s"),
@@ -1184,6 +1350,12 @@ def report(s, r):
                          f"hash bound at default cost: {cores / single_default:.1f} logins/s")
             lines.append(f"RSS after the run: {sr['rss_kib'] / 1024:.0f} MiB (opaque run: {sr['rss_kib_opaque_run'] / 1024:.0f} MiB)   "
                          f"rows: {sr['row_counts']}   generator: {sr['scale_generation_s']:.1f} s")
+        if "sso" in sr and "login_lowest_cost" in sr:
+            lines.append("CPU per login, us: password (lowest Argon2id) "
+                         f"{cpu_per_request(sr['login_lowest_cost']):.0f}, SSO whole {cpu_per_request(sr['sso']['full']):.0f} "
+                         f"= callback {cpu_per_request(sr['sso']['callback']):.0f} + m.login.token "
+                         f"{cpu_per_request(sr['sso']['token']):.0f} + the redirect to the provider "
+                         "(the provider's own CPU is not the server's)")
         if kind == "wildfly" and r.get("cluster"):
             revocation = r["cluster"]["revocation"]
             lines.append(f"two nodes, revocation on a seen on b: p50 {revocation['p50_ms']:.1f} ms, p99 {revocation['p99_ms']:.1f} ms, "

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 import org.gatehouse.config.ServerConfig;
 import org.gatehouse.config.SsoConfig;
+import org.gatehouse.http.error.ErrCode;
+import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
+import org.gatehouse.infra.UniqueViolations;
 import org.gatehouse.token.OpaqueTokens;
 import org.gatehouse.user.LocalpartRules;
 
@@ -136,7 +139,7 @@ public class SsoLoginFlow {
     public Outcome login(Callback callback) {
         SsoSignIn.SignedIn signedIn;
         try {
-            signedIn = signIn.signIn(callback.provider().settings(), callback.identity());
+            signedIn = signInRetryingALostRace(callback);
         } catch (SsoFailure refused) {
             audit.loginFailed(null, "m.login.sso", "mapping_refused");
             throw refused;
@@ -172,6 +175,27 @@ public class SsoLoginFlow {
         boolean trusted = RedirectUrls.trusted(redirectUrl, config.clientWhitelist())
                 || redirectUrl.startsWith(publicBase() + "_matrix/static/client/login/");
         return new Finished(signedIn.userId(), target, trusted);
+    }
+
+    /**
+     * Signs the callback's identity in. Of several first logins of one person at once, one makes
+     * the account and its link; the others, whose transactions lose the race on a unique key (the
+     * localpart: 400 {@code M_USER_IN_USE}; or the link), sign in again in a new transaction and
+     * find the link the first one committed.
+     */
+    private SsoSignIn.SignedIn signInRetryingALostRace(Callback callback) {
+        try {
+            return signIn.signIn(callback.provider().settings(), callback.identity());
+        } catch (SsoFailure refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            boolean lostRace = e instanceof MatrixException matrix ? matrix.errCode() == ErrCode.M_USER_IN_USE
+                    : UniqueViolations.causedBy(e);
+            if (!lostRace) {
+                throw e;
+            }
+            return signIn.signIn(callback.provider().settings(), callback.identity());
+        }
     }
 
     /** The absolute callback URL registered at every provider. */

@@ -544,4 +544,48 @@ class SsoLoginIT {
     void aForgedLogoutTokenIsRefused() {
         assertError(backchannelLogout("mock", IDP.forgedIdToken("sub-x", "n")), 400, "M_INVALID_PARAM");
     }
+
+    /**
+     * Several first logins of one person at once (the benchmark's SSO step saw 400
+     * {@code M_USER_IN_USE} from its 16 browsers): every callback must end at the client with a
+     * login token, and every token must log in to the one account they share.
+     */
+    @Test
+    void concurrentFirstLoginsOfOnePersonMakeOneAccountAndAllSucceed() throws Exception {
+        String username = name("race");
+        int browsers = 8;
+        List<SsoBrowser> each = new java.util.ArrayList<>();
+        List<URI> callbacks = new java.util.ArrayList<>();
+        for (int i = 0; i < browsers; i++) {
+            IDP.nextLogin("sub-" + username, Map.of("preferred_username", username));
+            browser = new SsoBrowser();
+            callbacks.add(toCallback("mock", TRUSTED_CLIENT));
+            each.add(browser);
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(browsers);
+        try {
+            List<java.util.concurrent.Future<SsoBrowser.Page>> pages = new java.util.ArrayList<>();
+            for (int i = 0; i < browsers; i++) {
+                int index = i;
+                pages.add(pool.submit(() -> {
+                    start.await();
+                    return each.get(index).get(callbacks.get(index));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> userIds = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<SsoBrowser.Page> future : pages) {
+                SsoBrowser.Page done = future.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(302, done.status(), done::body);
+                MatrixHttp.Reply login = tokenLogin(query(done.location(), "loginToken"));
+                assertEquals(200, login.status(), login::text);
+                userIds.add(login.string("user_id"));
+            }
+            assertEquals(1, userIds.size(), userIds::toString);
+            assertTrue(userIds.iterator().next().startsWith("@" + username + ":"), userIds::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
