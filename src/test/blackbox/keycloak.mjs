@@ -12,8 +12,9 @@
 //      does not complete the stage, and the owner signing in does;
 //   3. the user logs out at Keycloak (its end-session page): Keycloak POSTs a logout_token to
 //      Gatehouse's back-channel logout URL and the first device's token answers 401 M_UNKNOWN_TOKEN;
-//      an administrator's logout of the other user through Keycloak's admin REST API does the same
-//      to that user's device.
+//   4. Keycloak rotates its signing key; the other user signs in (an ID token signed with the new
+//      key) and an administrator's logout of that user through Keycloak's admin REST API (a logout
+//      token signed with the new key) logs that user's device out.
 // Each run makes its own Keycloak users through the admin REST API.
 //
 //   node keycloak.mjs <baseUrl> <keycloakUrl> <adminUser> <adminPassword> <serverName>
@@ -173,10 +174,11 @@ await step("make two Keycloak users through the admin REST API", async () => {
 const aliceId = `@${alice.username}:${serverName}`;
 const bobId = `@${bob.username}:${serverName}`;
 
-let browserA, first, second;
+let browserA, first, second, firstSignInAt;
 await step("sign in on the client page through Keycloak's login form; matrix-js-sdk logs in with m.login.token", async () => {
     browserA = await newPage();
     const loginToken = await ssoSignIn(browserA, alice, "01-login");
+    firstSignInAt = Date.now();
     first = await tokenLogin(loginToken, "first device");
     check(first.user_id === aliceId, `user_id ${first.user_id}, expected ${aliceId}`);
     const me = await client(first.access_token).whoami();
@@ -279,7 +281,28 @@ await step("logging out at Keycloak's end-session page logs the first device out
     return await awaitRevoked(first.access_token, "first device after the logout at Keycloak");
 });
 
-await step("an administrator's logout of a user in Keycloak's admin REST API logs that user's device out", async () => {
+await step("Keycloak rotates its signing key: a new RS256 key of higher priority signs from now on", async () => {
+    // Gatehouse's key source (Nimbus) fetches the JWKS again for a key id it does not know, at most
+    // once in 30 s: keep the rotation more than 30 s after the first sign-in fetched it.
+    const wait = firstSignInAt + 31000 - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const realm = await keycloakAdmin("GET", "");
+    const before = await keycloakAdmin("GET", "/keys");
+    const priority = Math.max(...before.body.keys.map((k) => k.providerPriority)) + 100;
+    const rotated = await keycloakAdmin("POST", "/components", {
+        name: `rotated-${randomBytes(3).toString("hex")}`, providerId: "rsa-generated",
+        providerType: "org.keycloak.keys.KeyProvider", parentId: realm.body.id,
+        config: { priority: [String(priority)], keySize: ["2048"], active: ["true"], enabled: ["true"], algorithm: ["RS256"] },
+    });
+    check(rotated.status === 201, `add a key provider: HTTP ${rotated.status} ${show(rotated.body)}`);
+    const keys = await keycloakAdmin("GET", "/keys");
+    const active = keys.body.active.RS256;
+    const provider = rotated.headers.get("location").split("/").pop();
+    check(keys.body.keys.some((k) => k.kid === active && k.providerId === provider), `active RS256 key: ${show(keys.body.active)}`);
+    return `active RS256 key ${active}`;
+});
+
+await step("an administrator's logout of a user in Keycloak's admin REST API logs that user's device out (ID and logout tokens signed with the new key)", async () => {
     const page = await newPage();
     const loginToken = await ssoSignIn(page, bob, "06-other-user-login");
     const bobLogin = await tokenLogin(loginToken, "other user's device");

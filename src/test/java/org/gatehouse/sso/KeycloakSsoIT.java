@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with realm {@code gatehouse} imported from JSON): headless Chromium and matrix-js-sdk sign in
  * through Keycloak's login form and {@code m.login.token}, delete a device through the UIA
  * {@code m.login.sso} stage (which another Keycloak user cannot complete), and lose their session
- * when Keycloak sends a back-channel logout (spec: "SSO client login", "SSO during
- * User-Interactive Authentication"; OpenID Connect Back-Channel Logout 1.0). The steps are
+ * when Keycloak sends a back-channel logout, also after Keycloak rotated its signing key (spec:
+ * "SSO client login", "SSO during User-Interactive Authentication"; OpenID Connect Back-Channel
+ * Logout 1.0). The steps are
  * {@code src/test/blackbox/keycloak.mjs}; screenshots go to
  * {@code target/blackbox/screenshots/keycloak/}. Needs Node.js 20+, npm, Chromium, curl and Maven
  * (which fetches Keycloak into {@code ~/.m2}).
@@ -65,7 +66,8 @@ class KeycloakSsoIT {
     /**
      * Login through Keycloak's form and the confirmation page, m.login.token in matrix-js-sdk, a
      * second device, UIA m.login.sso for the device's deletion (refused for another Keycloak user),
-     * back-channel logout from Keycloak's end-session page and from its admin REST API.
+     * back-channel logout from Keycloak's end-session page, and, after a key rotation, a sign-in and a
+     * back-channel logout from its admin REST API.
      */
     @Test
     void aKeycloakUserSignsInReauthenticatesAndIsLoggedOutByKeycloak() {
