@@ -27,9 +27,14 @@ unpack() {
   if [ -x "$home/bin/kc.sh" ]; then
     return 0
   fi
-  "${MVN:-mvn}" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-    -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:tar.gz" -DoutputDirectory="$dir" >"$dir/unpack.log" 2>&1 \
+  # Outside any project (the plugin would take the project's markers as proof of an earlier unpack),
+  # with markers of its own that go away with DIR.
+  rm -rf "$dir/.unpack-markers"
+  (cd "$dir" && "${MVN:-mvn}" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:tar.gz" -DoutputDirectory="$dir" \
+    -DmarkersDirectory="$dir/.unpack-markers") >"$dir/unpack.log" 2>&1 \
     || { echo "could not unpack Keycloak $version through Maven; see $dir/unpack.log" >&2; tail -20 "$dir/unpack.log" >&2; exit 1; }
+  [ -x "$home/bin/kc.sh" ] || { echo "Maven unpacked no $home/bin/kc.sh; see $dir/unpack.log" >&2; exit 1; }
 }
 
 choose_java() {
