@@ -1,6 +1,5 @@
 package org.gatehouse.sso;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.gatehouse.testing.GatehouseDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class KeycloakSsoIT {
 
-    /** Gatehouse's public base URL as Keycloak and the browser reach it (WildFly or Payara). */
+    /**
+     * Gatehouse's public base URL as Keycloak and the browser reach it (WildFly or Payara). The
+     * browser must use it, not the deployment URL Arquillian reports (Payara's names a non-loopback
+     * address): the binding cookie set by the redirect is sent to the callback only on the same host.
+     */
     private static final String PUBLIC_BASE = System.getProperty("gatehouse.it.base-url",
             "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/");
 
@@ -60,9 +62,6 @@ class KeycloakSsoIT {
         KeycloakServer.stop();
     }
 
-    @ArquillianResource
-    private URL base;
-
     /**
      * Login through Keycloak's form and the confirmation page, m.login.token in matrix-js-sdk, a
      * second device, UIA m.login.sso for the device's deletion (refused for another Keycloak user),
@@ -71,7 +70,7 @@ class KeycloakSsoIT {
      */
     @Test
     void aKeycloakUserSignsInReauthenticatesAndIsLoggedOutByKeycloak() {
-        NodeClient.run("", "keycloak.mjs", List.of(base.toString().replaceAll("/+$", ""), KeycloakServer.url(),
+        NodeClient.run("", "keycloak.mjs", List.of(PUBLIC_BASE.replaceAll("/+$", ""), KeycloakServer.url(),
                 KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, Accounts.SERVER_NAME), Duration.ofMinutes(5));
     }
 }
