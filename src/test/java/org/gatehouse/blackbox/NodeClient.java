@@ -51,11 +51,16 @@ public final class NodeClient {
      * {@code src/test/blackbox}, or {@code ""} for the main one) and fails unless it exits with 0.
      */
     public static void run(String project, String script, List<String> arguments) {
+        run(project, script, arguments, SCRIPT_TIMEOUT);
+    }
+
+    /** As {@link #run(String, String, List)}, for a script that may take up to {@code timeout} (e.g. one that waits on a slow peer). */
+    public static void run(String project, String script, List<String> arguments, Duration timeout) {
         Path work = project.isEmpty() ? BASEDIR.resolve("target/blackbox") : BASEDIR.resolve("target/blackbox-" + project);
         prepare(project, work);
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(arguments);
-        Result result = exec(command, work, SCRIPT_TIMEOUT);
+        Result result = exec(command, work, timeout);
         if (result.exitCode() != 0) {
             throw new AssertionError(String.join(" ", command) + " " + result.describe());
         }
