@@ -1,6 +1,7 @@
 package org.gatehouse.device;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,9 @@ public class DeviceService {
 
     @Inject
     SecureRandom random;
+
+    @Inject
+    Event<DeviceReleased> released;
 
     /**
      * Opens a session for {@code user} on the requested device (a new one when {@code deviceId}
@@ -91,14 +95,14 @@ public class DeviceService {
     @Transactional
     public void delete(long deviceRef) {
         tokens.revokeDevice(deviceRef);
-        devices.findByRef(deviceRef).ifPresent(devices::delete);
+        devices.findByRef(deviceRef).ifPresent(this::forget);
     }
 
     /** Revokes every token of the user and deletes every device. */
     @Transactional
     public void deleteAll(long userRef) {
         tokens.revokeUser(userRef);
-        devices.findByUser(userRef).forEach(devices::delete);
+        devices.findByUser(userRef).forEach(this::forget);
     }
 
     /**
@@ -119,7 +123,13 @@ public class DeviceService {
 
     private void remove(Device device) {
         tokens.revokeDevice(device.id());
+        forget(device);
+    }
+
+    /** Deletes the device, whose tokens are revoked, and tells its earlier session's observers ({@link DeviceReleased}). */
+    private void forget(Device device) {
         devices.delete(device);
+        released.fire(new DeviceReleased(device.user().id(), device.deviceId()));
     }
 
     private Device reuseOrCreate(User user, String deviceId, String displayName) {
@@ -129,6 +139,7 @@ public class DeviceService {
         Optional<Device> existing = devices.find(user.id(), deviceId);
         if (existing.isPresent()) {
             tokens.revokeDevice(existing.get().id());
+            released.fire(new DeviceReleased(user.id(), deviceId));
             return existing.get();
         }
         return create(user, deviceId, displayName);

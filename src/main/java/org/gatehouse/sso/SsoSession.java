@@ -16,11 +16,14 @@ import jakarta.persistence.Table;
 @NamedQuery(name = SsoSession.BY_SID, query = "select s from SsoSession s where s.providerId = :providerId and s.sid = :sid")
 @NamedQuery(name = SsoSession.BY_SUBJECT,
         query = "select s from SsoSession s where s.providerId = :providerId and s.subject = :subject")
+@NamedQuery(name = SsoSession.DELETE_BY_DEVICE,
+        query = "delete from SsoSession s where s.userRef = :userRef and s.deviceId = :deviceId")
 class SsoSession {
 
     static final String BY_TOKEN = "SsoSession.byToken";
     static final String BY_SID = "SsoSession.bySid";
     static final String BY_SUBJECT = "SsoSession.bySubject";
+    static final String DELETE_BY_DEVICE = "SsoSession.deleteByDevice";
 
     @Id
     @SequenceGenerator(name = "gh_sso_session_id", sequenceName = "gh_id_seq", allocationSize = 50)

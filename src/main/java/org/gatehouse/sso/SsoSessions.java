@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.gatehouse.device.DeviceReleased;
 import org.gatehouse.device.DeviceService;
 import org.gatehouse.login.LoginSucceeded;
 import org.gatehouse.token.TokenHashes;
@@ -20,6 +21,9 @@ import org.gatehouse.token.TokenHashes;
  * the login token it issues ({@link #signedIn}); the {@code m.login.token} login with that token
  * adds the device ({@link #onLogin}); a validated logout token revokes the devices of its
  * {@code sid}, or of every session of its {@code sub} when it names no {@code sid} ({@link #logOut}).
+ * A device that is deleted or taken over by another login leaves its provider session
+ * ({@link #onDeviceReleased}), so that a device ID used again later is not revoked by a logout of
+ * the session it once came from.
  */
 @ApplicationScoped
 public class SsoSessions {
@@ -50,6 +54,13 @@ public class SsoSessions {
                 .forEach(session -> session.loggedIn(login.deviceId()));
     }
 
+    /** Forgets that the released device came from a provider session; in the transaction that released it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDeviceReleased(@Observes DeviceReleased released) {
+        em.createNamedQuery(SsoSession.DELETE_BY_DEVICE).setParameter("userRef", released.userRef())
+                .setParameter("deviceId", released.deviceId()).executeUpdate();
+    }
+
     /**
      * Revokes the devices of provider {@code providerId}'s session {@code sid} (or, without one,
      * of every session of {@code subject}) and forgets those sessions.
@@ -64,8 +75,9 @@ public class SsoSessions {
                 .setParameter("providerId", providerId).getResultList();
         Map<Long, List<String>> byUser = sessions.stream().filter(session -> session.deviceId() != null)
                 .collect(Collectors.groupingBy(SsoSession::userRef, Collectors.mapping(SsoSession::deviceId, Collectors.toList())));
-        byUser.forEach(devices::deleteByDeviceIds);
         sessions.forEach(em::remove);
+        em.flush();
+        byUser.forEach(devices::deleteByDeviceIds);
         return byUser.values().stream().mapToInt(List::size).sum();
     }
 }

@@ -535,6 +535,27 @@ class SsoLoginIT {
     }
 
     @Test
+    void aDeviceTakenOverByAnotherLoginIsNotRevokedByTheLogoutOfTheSessionItCameFrom() {
+        String username = name("reuse");
+        String subject = "sub-" + username;
+        IDP.nextLogin(subject, Map.of("preferred_username", username, "sid", "sid-old-" + username));
+        JsonObject first = tokenLogin(query(browser.get(toCallback("mock", TRUSTED_CLIENT)).location(), "loginToken")).json();
+        IDP.nextLogin(subject, Map.of("preferred_username", username, "sid", "sid-new-" + username));
+        String loginToken = query(browser.get(toCallback("mock", TRUSTED_CLIENT)).location(), "loginToken");
+        MatrixHttp.Reply takeover = http.post(Accounts.LOGIN, Json.createObjectBuilder().add("type", "m.login.token")
+                .add("token", loginToken).add("device_id", first.getString("device_id")).build());
+        assertEquals(200, takeover.status(), takeover::text);
+        assertEquals(first.getString("device_id"), takeover.string("device_id"));
+
+        MatrixHttp.Reply logout = backchannelLogout("mock", IDP.logoutToken(subject, "sid-old-" + username));
+        assertEquals(200, logout.status(), logout::text);
+
+        assertEquals(200, http.get(Accounts.WHOAMI, takeover.string("access_token")).status());
+        assertEquals(200, backchannelLogout("mock", IDP.logoutToken(subject, "sid-new-" + username)).status());
+        assertError(http.get(Accounts.WHOAMI, takeover.string("access_token")), 401, "M_UNKNOWN_TOKEN", "soft_logout");
+    }
+
+    @Test
     void aLogoutTokenThatIsAnIdTokenIsRefused() {
         MatrixHttp.Reply logout = backchannelLogout("mock", IDP.idToken("sub-x", MockIdp.CLIENT_ID, "n", 3600));
         assertError(logout, 400, "M_INVALID_PARAM");
