@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.gatehouse.admin.AccountModeration.Restriction;
+import org.gatehouse.admin.SynapseUserViews.ExternalId;
 import org.gatehouse.admin.SynapseUserViews.ListedUser;
 import org.gatehouse.admin.SynapseUserViews.UserDetails;
 import org.gatehouse.admin.SynapseUserViews.UserList;
@@ -23,6 +24,7 @@ import org.gatehouse.http.error.ErrCode;
 import org.gatehouse.http.error.MatrixException;
 import org.gatehouse.infra.Audit;
 import org.gatehouse.infra.UniqueViolations;
+import org.gatehouse.sso.SsoLinks;
 import org.gatehouse.token.TokenService;
 import org.gatehouse.user.LocalpartRules;
 import org.gatehouse.user.User;
@@ -89,6 +91,9 @@ public class UserAdministration {
 
     @Inject
     Audit audit;
+
+    @Inject
+    SsoLinks ssoLinks;
 
     /** A page of the accounts {@code search} keeps, from offset {@code from}, at most {@code limit}. */
     @Transactional
@@ -314,8 +319,12 @@ public class UserAdministration {
         Long lastSeen = deviceManagement.details(user.id()).stream().map(DeviceDetails::lastSeenTs)
                 .filter(Objects::nonNull).max(Long::compare).orElse(null);
         return new UserDetails(targets.userId(user), user.displayName(), List.of(), user.guest(), user.admin(),
-                user.deactivated(), user.erased(), false, user.createdAt() / 1000, List.of(), user.locked(), user.suspended(),
+                user.deactivated(), user.erased(), false, user.createdAt() / 1000, externalIds(user), user.locked(), user.suspended(),
                 true, lastSeen);
+    }
+
+    private List<ExternalId> externalIds(User user) {
+        return ssoLinks.linksOf(user.id()).stream().map(link -> new ExternalId(link.providerId(), link.subject())).toList();
     }
 
     private ListedUser listed(User user) {

@@ -46,6 +46,16 @@ public class SsoLinks {
                 .getResultStream().map(SsoLink::providerId).distinct().toList();
     }
 
+    /** The account's links, oldest first, as (provider, subject) pairs ({@code subject} is the provider's {@code sub}). */
+    public List<LinkedSubject> linksOf(long userRef) {
+        return em.createNamedQuery(SsoLink.FIND_BY_USER, SsoLink.class).setParameter("userRef", userRef)
+                .getResultStream().map(link -> new LinkedSubject(link.providerId(), link.subject())).toList();
+    }
+
+    /** A subject of a provider linked to an account. */
+    public record LinkedSubject(String providerId, String subject) {
+    }
+
     /** Links {@code subject} of {@code providerId} to the account; flushed so that a concurrent duplicate fails here. */
     public void link(String providerId, String subject, long userRef) {
         em.persist(new SsoLink(providerId, subject, userRef, clock.millis()));

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /**
  * "The full user ID contains {@code text}" (Synapse's {@code user_id} list filter), turned into a condition on
- * the localpart alone, so that the query needs no concatenation of constants (which EclipseLink on H2 sends
- * without bind parameters; see {@code UserRepository}). A full user ID is {@code @localpart:server}, and a
+ * the localpart alone, so that the query needs no concatenation ({@link UserSearchSql}). A full user ID is {@code @localpart:server}, and a
  * localpart holds neither {@code @} nor {@code :}, so where {@code text} can sit in it is decided here:
  * within the server name (every account matches), ending or starting at the localpart's boundaries, or
  * inside the localpart. Comparison is case-insensitive.
@@ -42,20 +41,8 @@ public record UserIdFilter(Kind kind, String pattern) {
         return new UserIdFilter(Kind.LIKE, (at == 0 ? "" : "%") + like + (colon >= 0 ? "" : "%"));
     }
 
-    /**
-     * {@code text} as a {@code like} pattern matching itself, with {@code !} as the escape character; the
-     * pattern needs {@code escape '!'} only when {@link #needsEscape} says so.
-     */
+    /** {@code text} as a {@code like} pattern matching itself, with {@code !} as the escape character. */
     public static String escape(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    /**
-     * Whether {@code text} holds a character that {@code like} would not match as itself without
-     * {@code escape '!'} (the wildcards, the escape character, and the backslash, H2's default escape).
-     * Only then do queries carry the escape clause, which EclipseLink on H2 cannot send with bind parameters.
-     */
-    public static boolean needsEscape(String text) {
-        return text.chars().anyMatch(c -> c == '!' || c == '%' || c == '_' || c == '\\');
     }
 }

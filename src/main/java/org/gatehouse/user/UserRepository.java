@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Accounts by database id or localpart. Callers run inside a transaction. */
 @ApplicationScoped
@@ -72,16 +73,24 @@ public class UserRepository {
         return user;
     }
 
-    /** The accounts {@code search} keeps, ordered as it asks, from offset {@code from}, at most {@code limit}. */
+    /**
+     * The accounts {@code search} keeps, ordered as it asks, from offset {@code from}, at most {@code limit}: their
+     * ids from a native query ({@link UserSearchSql} says why), then the accounts of those ids.
+     */
     public List<User> search(UserSearch search, int from, int limit) {
         UserIdFilter byUserId = userIdFilter(search);
         if (byUserId.kind() == UserIdFilter.Kind.NONE) {
             return List.of();
         }
-        String order = " order by u." + search.order().attribute + (search.descending() ? " desc" : " asc")
-                + (search.order() == UserSearch.Order.NAME ? "" : ", u.localpart asc");
-        TypedQuery<User> query = em.createQuery("select u from User u" + where(search, byUserId) + order, User.class);
-        return bind(query, search, byUserId).setFirstResult(from).setMaxResults(limit).getResultList();
+        UserSearchSql sql = new UserSearchSql(search, byUserId);
+        List<Long> ids = ((List<?>) sql.bind(em.createNativeQuery(sql.selectIds())).setFirstResult(from)
+                .setMaxResults(limit).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, User> byId = em.createQuery("select u from User u where u.id in :ids", User.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(User::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** How many accounts {@code search} keeps. */
@@ -90,59 +99,13 @@ public class UserRepository {
         if (byUserId.kind() == UserIdFilter.Kind.NONE) {
             return 0;
         }
-        return bind(em.createQuery("select count(u) from User u" + where(search, byUserId), Long.class), search, byUserId)
-                .getSingleResult();
+        UserSearchSql sql = new UserSearchSql(search, byUserId);
+        return ((Number) sql.bind(em.createNativeQuery(sql.count())).getSingleResult()).longValue();
     }
 
     private static UserIdFilter userIdFilter(UserSearch search) {
         return search.name() == null && search.userId() != null
                 ? UserIdFilter.containing(search.userId(), search.serverName())
                 : new UserIdFilter(UserIdFilter.Kind.ALL, null);
-    }
-
-    /**
-     * The where clause of {@code search}, empty when it keeps every account. It has no {@code 1 = 1} and no
-     * concatenation of constants, and {@code like … escape '!'} only when the searched text holds a character
-     * that needs it ({@link UserIdFilter#needsEscape}): EclipseLink on H2 sends a statement holding any of
-     * them without bind parameters, writing booleans as 0 and 1, which H2 2 refuses to compare with a
-     * BOOLEAN column (500 on Payara's embedded H2; still so for a search for {@code _ % ! \}). The user ID
-     * filter is a condition on the localpart ({@link UserIdFilter}).
-     */
-    private static String where(UserSearch search, UserIdFilter byUserId) {
-        List<String> conditions = new ArrayList<>();
-        if (search.name() != null) {
-            String escape = UserIdFilter.needsEscape(search.name()) ? " escape '!'" : "";
-            conditions.add("(lower(u.localpart) like :pattern" + escape + " or lower(u.displayName) like :pattern" + escape + ")");
-        } else if (byUserId.kind() == UserIdFilter.Kind.LIKE) {
-            conditions.add("lower(u.localpart) like :pattern" + (UserIdFilter.needsEscape(search.userId()) ? " escape '!'" : ""));
-        }
-        if (!search.guests()) {
-            conditions.add("u.guest = false");
-        }
-        if (search.deactivated() != null) {
-            conditions.add("u.deactivated = :deactivated");
-        }
-        if (search.admins() != null) {
-            conditions.add("u.admin = :admins");
-        }
-        if (!search.locked()) {
-            conditions.add("u.locked = false");
-        }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, UserSearch search, UserIdFilter byUserId) {
-        if (search.name() != null) {
-            query.setParameter("pattern", "%" + UserIdFilter.escape(search.name().toLowerCase(Locale.ROOT)) + "%");
-        } else if (byUserId.kind() == UserIdFilter.Kind.LIKE) {
-            query.setParameter("pattern", byUserId.pattern());
-        }
-        if (search.deactivated() != null) {
-            query.setParameter("deactivated", search.deactivated());
-        }
-        if (search.admins() != null) {
-            query.setParameter("admins", search.admins());
-        }
-        return query;
     }
 }

@@ -19,15 +19,15 @@ package org.gatehouse.user;
 public record UserSearch(String name, String userId, String serverName, boolean guests, Boolean deactivated,
                          Boolean admins, boolean locked, Order order, boolean descending) {
 
-    /** The orderings offered, each an attribute of {@link User}. */
+    /** The orderings offered, each a column of {@link User}'s table. */
     public enum Order {
-        NAME("localpart"), IS_GUEST("guest"), ADMIN("admin"), DEACTIVATED("deactivated"), DISPLAYNAME("displayName"),
-        CREATION_TS("createdAt"), LOCKED("locked"), SUSPENDED("suspended");
+        NAME("localpart"), IS_GUEST("guest"), ADMIN("admin"), DEACTIVATED("deactivated"), DISPLAYNAME("display_name"),
+        CREATION_TS("created_at"), LOCKED("locked"), SUSPENDED("suspended");
 
-        final String attribute;
+        final String column;
 
-        Order(String attribute) {
-            this.attribute = attribute;
+        Order(String column) {
+            this.column = column;
         }
     }
 }

@@ -231,6 +231,27 @@ class SynapseAdminIT extends ClientIT {
         assertEquals(List.of(), names(admin.get(USERS + "?name=" + prefix + "%25", adminToken).json()));
     }
 
+    /**
+     * The user ID filter at each place the text can sit (inside, from the localpart's start, to its end, the
+     * whole ID) with an underscore in it: the underscore matches only itself (on Payara's H2 such a search
+     * once answered 500).
+     */
+    @Test
+    void wildcardsInTheUserIdFilterMatchThemselves() {
+        String prefix = Accounts.randomLocalpart("wid");
+        String underscore = Accounts.userId(prefix + "a_b");
+        putUser(underscore, Json.createObjectBuilder().build());
+        putUser(Accounts.userId(prefix + "axb"), Json.createObjectBuilder().build());
+        String localpart = underscore.substring(1, underscore.indexOf(':'));
+        String endOfId = localpart.substring(localpart.length() - 8) + underscore.substring(underscore.indexOf(':'));
+
+        for (String text : List.of(prefix + "a_", "@" + prefix + "a_", endOfId, underscore)) {
+            MatrixHttp.Reply list = admin.get("/_synapse/admin/v3/users?user_id=" + segment(text), adminToken);
+            assertEquals(200, list.status(), () -> text + ": " + list.text());
+            assertEquals(List.of(underscore), names(list.json()), text);
+        }
+    }
+
     /** Reads are admin calls too: each leaves an {@code admin_action} audit line with the admin and the target. */
     @Test
     void readsAreAuditedWithTheAdminAndTheTarget() throws InterruptedException {

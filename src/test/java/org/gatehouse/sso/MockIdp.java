@@ -22,10 +22,11 @@ import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
 import okhttp3.Headers;
+import org.gatehouse.testing.TestPorts;
 
 /**
  * The OpenID Connect provider of the SSO integration tests: a {@link MockOAuth2Server} on loopback
- * port {@code 18000 + it.port.offset}, issuer id {@code idp}. It answers the authorization request
+ * port 18000 plus the run's port offset ({@link TestPorts#offset}), issuer id {@code idp}. It answers the authorization request
  * at once with a code, checks PKCE when the code is redeemed, and signs ID tokens with its own
  * JWKS. Tests choose the next ID token's subject, audience, lifetime and claims
  * ({@link #nextLogin}), or replace the next token response's ID token ({@link #nextTokenResponse}).
@@ -62,7 +63,7 @@ final class MockIdp {
 
     MockIdp() {
         try {
-            server.start(InetAddress.getLoopbackAddress(), 18000 + Integer.getInteger("it.port.offset", 0));
+            server.start(InetAddress.getLoopbackAddress(), 18000 + TestPorts.offset());
         } catch (RuntimeException e) {
             throw new IllegalStateException("mock-oauth2-server did not start", e);
         }

@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.admin.TokenAdminClient;
 import org.gatehouse.http.HtmlPages;
 import org.gatehouse.testing.Accounts;
 import org.gatehouse.testing.GatehouseDeployment;
 import org.gatehouse.testing.MatrixHttp;
+import org.gatehouse.testing.TestPorts;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,7 +51,7 @@ class SsoLoginIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String publicBase = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/";
+        String publicBase = TestPorts.baseUrl();
         return GatehouseDeployment.war(Map.ofEntries(
                 Map.entry("gatehouse.public-base-url", publicBase),
                 Map.entry("gatehouse.sso.providers", "mock,strict"),
@@ -608,5 +610,19 @@ class SsoLoginIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Synapse's "Query User Account" lists the account's links as {@code external_ids}, which admin tools show. */
+    @Test
+    void theAdminQueryOfAnAccountListsItsProviderSubjectAsExternalId() {
+        String username = name("ext");
+        String subject = "sub-" + username;
+        String userId = login("mock", subject, Map.of("preferred_username", username));
+        String adminToken = new TokenAdminClient(http).newUser(true);
+
+        MatrixHttp.Reply details = http.get("/_synapse/admin/v2/users/" + encode(userId), adminToken);
+        assertEquals(200, details.status(), details::text);
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("auth_provider", "mock")
+                .add("external_id", subject)).build(), details.json().getJsonArray("external_ids"), details::text);
     }
 }
