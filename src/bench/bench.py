@@ -60,7 +60,7 @@ SHARED_SECRET = "bench-shared-secret-0123456789"
 
 
 class Settings:
-    def __init__(self, smoke, offset=None, warmup_max=None, rounds=None, warmup_min=None):
+    def __init__(self, smoke, offset=None, warmup_max=None, rounds=None, warmup_min=None, cold_turns=False):
         self.smoke = smoke
         self.duration = 2 if smoke else 20
         self.slow_duration = 8 if smoke else 20  # steps bound by the default hashing cost
@@ -70,7 +70,13 @@ class Settings:
         self.warmup_max = 1 if smoke else (warmup_max or 600)
         # On a loaded machine the JIT threads get little CPU and look quiet before they are done.
         self.warmup_min = 0 if smoke else (warmup_min or 0)
-        self.rounds = rounds or 4  # of each measure in the alternating steps
+        # Each measured turn of steps 0-3 follows an unmeasured turn_warmup s of the same load (the same
+        # tokens, connections and script), so that a turn measures the steady state, not the refill of
+        # the verified-token cache (5 s lifetime) that the other measures' turns let expire. --cold-turns
+        # measures the turns without it: what those cache misses cost. The smoke run makes 2 rounds of
+        # (1 s warm-up + 1 s measured) instead of 4 cold rounds of 1 s, so that it lasts as long as before.
+        self.turn_warmup = 0 if cold_turns else 1
+        self.rounds = rounds or (2 if smoke and not cold_turns else 4)  # of each measure in the alternating steps
         self.jit_quiet = 0.05  # of one core
         self.settle = 1 if smoke else 3  # after a step that hashes, until the hashing queue is empty
         self.users = 20 if smoke else 200
@@ -518,16 +524,20 @@ def floor(settings, seconds=None):
     return load(settings, "plain.lua", FLOOR_PATH, 2, 32, seconds=seconds)
 
 
-def alternating(settings, *measures):
+def alternating(settings, *measures, warmup=0):
     """The measures (functions of the seconds to run) in turn, settings.rounds times each, each turn
     a quarter of the step's duration: a ratio of any two is then not skewed by what drifts during a
     run (JIT, garbage collection, the rest of the machine). Returns one merged result per measure.
-    When settings.windows is a list, each turn's (measure index, start, end) is appended to it, so
-    that a profile taken meanwhile can be split by measure (src/bench/jfr_top.py)."""
+    With warmup > 0, each measured turn is preceded by warmup seconds of the same measure whose
+    result is dropped (the measures must then have no side effects but their load). When
+    settings.windows is a list, each measured turn's (measure index, start, end) is appended to it,
+    so that a profile taken meanwhile can be split by measure (src/bench/jfr_top.py)."""
     seconds = max(1, settings.duration // 4)
     results = [[] for _ in measures]
     for _ in range(settings.rounds):
         for index, measure in enumerate(measures):
+            if warmup > 0:
+                measure(warmup)
             started = time.time()
             results[index].append(measure(seconds))
             if settings.windows is not None:
@@ -1029,7 +1039,7 @@ def throughput(settings, servers, users, profile):
             run(["jcmd", str(server.pid), "JFR.start", "name=bench", "settings=profile",
                  f"filename={os.path.join(OUT, f'jfr-{kind}.jfr')}"], stdout=subprocess.DEVNULL)
     try:
-        results = alternating(settings, *measures)
+        results = alternating(settings, *measures, warmup=settings.turn_warmup)
     finally:
         if profile:
             for kind, server in servers.items():
@@ -1073,7 +1083,8 @@ def server_steps(settings, server, results, small, idp):
     results["warm_up"].append(warm_up(s, macaroons, small))
     log(f"{kind} 1'. and 3. versions on this server (the reference for step 3) and whoami with macaroons, alternating")
     results["versions_macaroon_server"], results["whoami_macaroon"] = alternating(
-        s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds))
+        s, lambda seconds: versions(s, seconds), lambda seconds: whoami(s, macaroons, seconds=seconds),
+        warmup=s.turn_warmup)
     log(f"{kind} 2'. whoami, opaque tokens, on this server (the small-database reference for step 7)")
     results["whoami_opaque_small"] = whoami(s, small)
     log(f"{kind} 4b. login at the lowest Argon2id cost")
@@ -1113,12 +1124,16 @@ def main():
     parser.add_argument("--warmup-min", type=int, default=None,
                         help="shortest warm-up per server, s, whatever the JIT does (for loaded machines) [0]")
     parser.add_argument("--rounds", type=int, default=None, help="turns of each measure in alternating steps [4]")
+    parser.add_argument("--cold-turns", action="store_true",
+                        help="no unmeasured warm-up before each turn of steps 0-3: every whoami turn then "
+                             "refills the token cache (measures the cost of its misses)")
     parser.add_argument("--jfr", action="store_true",
                         help="record steps 0-2 with JFR on every server (target/bench/jfr-<server>.jfr)")
     parser.add_argument("--directory-only", action="store_true",
                         help="only step 10 (directory logins, whoami with the directory stopped), on WildFly")
     options = parser.parse_args()
-    s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds, options.warmup_min)
+    s = Settings(options.smoke, options.port_offset, options.warmup_max, options.rounds, options.warmup_min,
+                 options.cold_turns)
     s.jfr = options.jfr
     kinds = ["wildfly"] if options.directory_only else ["wildfly", "payara"] if options.server == "both" else [options.server]
     for tool in ("wrk", "psql", "java", "javac", "jar", "mvn"):
@@ -1139,7 +1154,7 @@ def main():
         return
     results = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "mode": "smoke" if s.smoke else "full", "steps": options.steps, "cores": os.cpu_count(),
-               "duration_s": s.duration, "rounds": s.rounds, "users": s.users, "scale_users": s.scale_users,
+               "duration_s": s.duration, "rounds": s.rounds, "turn_warmup_s": s.turn_warmup, "users": s.users, "scale_users": s.scale_users,
                "servers": {kind: {} for kind in kinds}}
     small = {kind: os.path.join(OUT, f"users-small-{kind}.txt") for kind in kinds}
     running = {}

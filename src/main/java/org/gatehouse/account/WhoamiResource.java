@@ -12,24 +12,23 @@ import org.gatehouse.http.Authenticated;
 import org.gatehouse.http.RequestContext;
 import org.gatehouse.http.Requester;
 
-/** {@code GET /_matrix/client/v3/account/whoami} (spec: "Current account information"; {@code whoami.yaml}). */
+/**
+ * {@code GET /_matrix/client/v3/account/whoami} (spec: "Current account information"; {@code whoami.yaml}).
+ * The body is written by {@link WhoamiJson}, not JSON-B (one fewer serialisation per request).
+ */
 @ApplicationScoped
 @Path(ApiPaths.CLIENT_V3 + "/account/whoami")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Authenticated
 @AllowGuest
 public class WhoamiResource {
-
-    /** The response: who the access token belongs to. */
-    public record Whoami(String userId, String deviceId, boolean isGuest) {
-    }
 
     @Inject
     RequestContext context;
 
     @GET
-    public Whoami whoami() {
+    public String whoami() {
         Requester requester = context.requester();
-        return new Whoami(requester.userId(), requester.deviceId(), requester.guest());
+        return WhoamiJson.of(requester.userId(), requester.deviceId(), requester.guest());
     }
 }

@@ -135,6 +135,8 @@ class AccessTokenFilterIT extends ClientIT {
                 .add("device_id", account.deviceId())
                 .add("is_guest", false)
                 .build(), reply.json());
+        assertEquals("application/json;charset=utf-8",
+                reply.header("Content-Type").replace(" ", "").toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test
