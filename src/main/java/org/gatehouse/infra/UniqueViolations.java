@@ -4,6 +4,8 @@ import jakarta.persistence.EntityExistsException;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Tells a unique-constraint violation (a row raced in by a concurrent request) from every other
@@ -34,6 +36,27 @@ public final class UniqueViolations {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs {@code attempt}, and once more when it fails with a unique violation: for work that
+     * makes a row on first use (an account on a first login), where the loser of a race with a
+     * concurrent request finds, on its second try, the row the winner committed.
+     */
+    public static <T> T retryOnce(Supplier<T> attempt) {
+        return retryOnceIf(UniqueViolations::causedBy, attempt);
+    }
+
+    /** {@link #retryOnce}, for callers that also tell a lost race by another failure ({@code lostRace}). */
+    public static <T> T retryOnceIf(Predicate<RuntimeException> lostRace, Supplier<T> attempt) {
+        try {
+            return attempt.get();
+        } catch (RuntimeException e) {
+            if (!lostRace.test(e)) {
+                throw e;
+            }
+            return attempt.get();
+        }
     }
 
     private static boolean isUniqueViolation(SQLException sql) {

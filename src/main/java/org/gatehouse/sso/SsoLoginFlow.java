@@ -184,18 +184,9 @@ public class SsoLoginFlow {
      * find the link the first one committed.
      */
     private SsoSignIn.SignedIn signInRetryingALostRace(Callback callback) {
-        try {
-            return signIn.signIn(callback.provider().settings(), callback.identity());
-        } catch (SsoFailure refused) {
-            throw refused;
-        } catch (RuntimeException e) {
-            boolean lostRace = e instanceof MatrixException matrix ? matrix.errCode() == ErrCode.M_USER_IN_USE
-                    : UniqueViolations.causedBy(e);
-            if (!lostRace) {
-                throw e;
-            }
-            return signIn.signIn(callback.provider().settings(), callback.identity());
-        }
+        return UniqueViolations.retryOnceIf(
+                e -> e instanceof MatrixException matrix ? matrix.errCode() == ErrCode.M_USER_IN_USE : UniqueViolations.causedBy(e),
+                () -> signIn.signIn(callback.provider().settings(), callback.identity()));
     }
 
     /** The absolute callback URL registered at every provider. */

@@ -84,14 +84,7 @@ public class LdapPasswordBackend implements PasswordBackend {
      * (the localpart, the directory link or the e-mail address), refresh the account it made.
      */
     private User provision(String localpart, DirectoryEntry entry) {
-        try {
-            return accounts.provision(name(), localpart, entry);
-        } catch (RuntimeException e) {
-            if (!UniqueViolations.causedBy(e)) {
-                throw e;
-            }
-            return accounts.provision(name(), localpart, entry);
-        }
+        return UniqueViolations.retryOnce(() -> accounts.provision(name(), localpart, entry));
     }
 
     /** A refusal, naming the account of the entry it concerns when there is one and its name maps to a localpart. */
