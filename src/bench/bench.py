@@ -524,6 +524,13 @@ def floor(settings, seconds=None):
     return load(settings, "plain.lua", FLOOR_PATH, 2, 32, seconds=seconds)
 
 
+def floor_with_token(settings, tokens, seconds=None):
+    """0b. The floor sent whoami's very requests (an Authorization header rotating over the same
+    tokens), which it ignores: what the server costs for a request of whoami's shape, so that
+    whoami ÷ this floor is the share of Gatehouse's own work alone."""
+    return load(settings, "whoami.lua", FLOOR_PATH, 2, 32, tokens, FLOOR_PATH, seconds=seconds)
+
+
 def alternating(settings, *measures, warmup=0):
     """The measures (functions of the seconds to run) in turn, settings.rounds times each, each turn
     a quarter of the step's duration: a ratio of any two is then not skewed by what drifts during a
@@ -1017,6 +1024,22 @@ MACAROON_LOWEST_COST = {
     "gatehouse.passwords.argon2.parallelism": LOWEST_COST[2]}
 
 
+def jfr_settings():
+    """The JDK's "profile" JFR settings with Java method sampling every BENCH_JFR_PERIOD_MS
+    milliseconds (10, the JDK's, by default; 1 gives ten times the samples of a short step), written
+    to target/bench/bench.jfc."""
+    period = int(os.environ.get("BENCH_JFR_PERIOD_MS", "10"))
+    java_home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java"))))
+    with open(os.path.join(java_home, "lib", "jfr", "profile.jfc")) as f:
+        text = f.read()
+    text = re.sub(r'(<event name="jdk\.ExecutionSample">.*?<setting name="period"[^>]*>)[^<]*(</setting>)',
+                  lambda m: f"{m.group(1)}{period} ms{m.group(2)}", text, count=1, flags=re.S)
+    path = os.path.join(OUT, "bench.jfc")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
 def throughput(settings, servers, users, profile):
     """0., 1. and 2. on every server at once: the floor, /versions and whoami with opaque tokens, in
     alternating rounds over all servers and all three, so that every ratio among them (whoami ÷
@@ -1030,13 +1053,15 @@ def throughput(settings, servers, users, profile):
                 use(settings, server)
                 return function(seconds)
             return measure
-        measures += [on(lambda seconds: floor(settings, seconds)), on(lambda seconds: versions(settings, seconds)),
+        measures += [on(lambda seconds: floor(settings, seconds)),
+                     on(lambda seconds, kind=kind: floor_with_token(settings, users[kind], seconds)),
+                     on(lambda seconds: versions(settings, seconds)),
                      on(lambda seconds, kind=kind: whoami(settings, users[kind], seconds=seconds))]
-        keys += [(kind, "floor"), (kind, "versions"), (kind, "whoami_opaque")]
+        keys += [(kind, "floor"), (kind, "floor_token"), (kind, "versions"), (kind, "whoami_opaque")]
     if profile:
         settings.windows = []
         for kind, server in servers.items():
-            run(["jcmd", str(server.pid), "JFR.start", "name=bench", "settings=profile",
+            run(["jcmd", str(server.pid), "JFR.start", "name=bench", f"settings={jfr_settings()}",
                  f"filename={os.path.join(OUT, f'jfr-{kind}.jfr')}"], stdout=subprocess.DEVNULL)
     try:
         results = alternating(settings, *measures, warmup=settings.turn_warmup)
@@ -1231,6 +1256,7 @@ def server_rows(s, r):
     """(label, result, unit) of every step this server ran, in the table's order."""
     rows = [
         ("0. GET /floor/ping (the floor)", r.get("floor"), "req/s"),
+        ("0b. the floor with whoami's token header", r.get("floor_token"), "req/s"),
         ("1. GET /versions", r.get("versions"), "req/s"),
         ("2. GET /whoami (opaque)", r.get("whoami_opaque"), "req/s"),
         ("1'. GET /versions (macaroon server)", r.get("versions_macaroon_server"), "req/s"),
@@ -1312,6 +1338,9 @@ def floor_targets(servers):
         for key, name, bound in (("whoami_opaque", "whoami", 0.90), ("versions", "/versions", 0.95)):
             value = wildfly[key]["rps"] / wildfly["floor"]["rps"]
             targets.append((f"WildFly {name} >= {bound:.2f} x floor", value >= bound, value))
+        if "floor_token" in wildfly:
+            value = wildfly["whoami_opaque"]["rps"] / wildfly["floor_token"]["rps"]
+            targets.append(("WildFly whoami >= 0.90 x floor with whoami's headers", value >= 0.90, value))
     if wildfly and payara:
         for key, name in (("whoami_opaque", "whoami"), ("versions", "/versions")):
             value = payara[key]["rps"] / wildfly[key]["rps"]
@@ -1333,13 +1362,15 @@ def side_by_side(s, servers):
         if len(kinds) == 2:
             line += f" {rows[kinds[1]][name]['rps'] / rows[kinds[0]][name]['rps']:16.3f}"
         lines.append(line)
-    for key, name in (("versions", "/versions ÷ floor"), ("whoami_opaque", "whoami ÷ floor")):
-        if all(key in servers[k] and "floor" in servers[k] for k in kinds):
-            lines.append(f"{name:44}" + "".join(f" {servers[k][key]['rps'] / servers[k]['floor']['rps']:14.3f}" for k in kinds))
+    for key, floor_key, name in (("versions", "floor", "/versions ÷ floor"), ("whoami_opaque", "floor", "whoami ÷ floor"),
+                                 ("whoami_opaque", "floor_token", "whoami ÷ floor with whoami's headers")):
+        if all(key in servers[k] and floor_key in servers[k] for k in kinds):
+            lines.append(f"{name:44}" + "".join(f" {servers[k][key]['rps'] / servers[k][floor_key]['rps']:14.3f}"
+                                                for k in kinds))
     lines.append("")
     lines.append(f"{'server CPU per request, us':44}" + "".join(f" {LABELS[k]:>14}" for k in kinds)
                  + (f" {kinds[1] + '/' + kinds[0]:>16}" if len(kinds) == 2 else ""))
-    for name in names[:3]:
+    for name in names[:4]:
         line = f"{name:44}" + "".join(f" {cpu_per_request(rows[k][name]):14.0f}" for k in kinds)
         if len(kinds) == 2 and cpu_per_request(rows[kinds[0]][name]):
             line += f" {cpu_per_request(rows[kinds[1]][name]) / cpu_per_request(rows[kinds[0]][name]):16.3f}"
