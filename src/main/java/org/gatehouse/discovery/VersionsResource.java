@@ -27,11 +27,10 @@ public class VersionsResource {
 
     private static final byte[] VERSIONS = JsonMapping.JSONB.toJson(new Versions(SupportedVersions.VERSIONS, Map.of()))
             .getBytes(StandardCharsets.UTF_8);
-    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response versions() {
-        return Response.ok(VERSIONS, JSON_UTF8).build();
+        return Response.ok(VERSIONS, JsonMapping.JSON_UTF8).build();
     }
 }

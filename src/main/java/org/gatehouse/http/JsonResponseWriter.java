@@ -29,7 +29,7 @@ public class JsonResponseWriter implements MessageBodyWriter<Record> {
     @Override
     public void writeTo(Record response, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
-        headers.putSingle("Content-Type", MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        headers.putSingle("Content-Type", JsonMapping.JSON_UTF8);
         out.write(JsonMapping.JSONB.toJson(response).getBytes(StandardCharsets.UTF_8));
     }
 }

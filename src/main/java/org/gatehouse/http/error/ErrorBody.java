@@ -3,10 +3,10 @@ package org.gatehouse.http.error;
 import static org.gatehouse.http.JsonMapping.JSONP;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.Map;
+import org.gatehouse.http.JsonMapping;
 
 /**
  * Builds the spec's standard error response: a JSON object with {@code errcode} and
@@ -40,7 +40,7 @@ public final class ErrorBody {
     private static Response json(int status, JsonObjectBuilder body, Map<String, Object> extra) {
         extra.forEach((key, value) -> body.add(key, toJson(value)));
         return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .type(JsonMapping.JSON_UTF8)
                 .entity(body.build().toString())
                 .header("Retry-After", retryAfterSeconds(extra))
                 .build();
