@@ -534,15 +534,21 @@ def floor_with_token(settings, tokens, seconds=None):
 def alternating(settings, *measures, warmup=0):
     """The measures (functions of the seconds to run) in turn, settings.rounds times each, each turn
     a quarter of the step's duration: a ratio of any two is then not skewed by what drifts during a
-    run (JIT, garbage collection, the rest of the machine). Returns one merged result per measure.
+    run (JIT, garbage collection, the rest of the machine). Each round starts one measure later
+    than the one before (round r runs measures r, r+1, …, then 0 … r-1), so that with as many
+    rounds as measures every measure has every place once: what a turn inherits from the turn
+    before it (the first measure always came right after the last one's whoami, §17) is shared out
+    evenly. Returns one merged result per measure.
     With warmup > 0, each measured turn is preceded by warmup seconds of the same measure whose
     result is dropped (the measures must then have no side effects but their load). When
     settings.windows is a list, each measured turn's (measure index, start, end) is appended to it,
     so that a profile taken meanwhile can be split by measure (src/bench/jfr_top.py)."""
     seconds = max(1, settings.duration // 4)
     results = [[] for _ in measures]
-    for _ in range(settings.rounds):
-        for index, measure in enumerate(measures):
+    for round_number in range(settings.rounds):
+        shift = round_number % len(measures)
+        for index in list(range(shift, len(measures))) + list(range(shift)):
+            measure = measures[index]
             if warmup > 0:
                 measure(warmup)
             started = time.time()
