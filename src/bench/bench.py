@@ -536,9 +536,9 @@ def alternating(settings, *measures, warmup=0):
     a quarter of the step's duration: a ratio of any two is then not skewed by what drifts during a
     run (JIT, garbage collection, the rest of the machine). Each round starts one measure later
     than the one before (round r runs measures r, r+1, …, then 0 … r-1), so that with as many
-    rounds as measures every measure has every place once: what a turn inherits from the turn
-    before it (the first measure always came right after the last one's whoami, §17) is shared out
-    evenly. Returns one merged result per measure.
+    rounds as measures every measure has every place once, and what a turn inherits from the turn
+    before it is shared out evenly (before, the floor always came right after a whoami turn; §17).
+    Returns one merged result per measure.
     With warmup > 0, each measured turn is preceded by warmup seconds of the same measure whose
     result is dropped (the measures must then have no side effects but their load). When
     settings.windows is a list, each measured turn's (measure index, start, end) is appended to it,
