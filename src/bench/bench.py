@@ -1066,8 +1066,9 @@ def throughput(settings, servers, users, profile):
         keys += [(kind, "floor"), (kind, "floor_token"), (kind, "versions"), (kind, "whoami_opaque")]
     if profile:
         settings.windows = []
+        jfc = jfr_settings()
         for kind, server in servers.items():
-            run(["jcmd", str(server.pid), "JFR.start", "name=bench", f"settings={jfr_settings()}",
+            run(["jcmd", str(server.pid), "JFR.start", "name=bench", f"settings={jfc}",
                  f"filename={os.path.join(OUT, f'jfr-{kind}.jfr')}"], stdout=subprocess.DEVNULL)
     try:
         results = alternating(settings, *measures, warmup=settings.turn_warmup)
