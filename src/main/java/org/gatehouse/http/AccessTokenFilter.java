@@ -64,7 +64,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         String token = presentedToken(request, query);
         Requester requester = tokens.authenticate(token, assertion(query));
-        AccountLockCheck.refuseIfLocked(requester, marked(AllowLocked.class));
+        AccountLockCheck.refuseIfLocked(requester, () -> marked(AllowLocked.class));
         if (requester.guest() && !marked(AllowGuest.class)) {
             throw new MatrixException(403, ErrCode.M_GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
         }

@@ -1,5 +1,6 @@
 package org.gatehouse.http;
 
+import java.util.function.BooleanSupplier;
 import org.gatehouse.http.error.MatrixException;
 
 /**
@@ -17,9 +18,10 @@ final class AccountLockCheck {
     /**
      * @throws MatrixException 401 {@code M_USER_LOCKED} ({@code soft_logout: true}) when
      *         {@code requester}'s account is locked and the endpoint does not allow locked accounts
+     *         ({@code endpointAllowsLocked} is asked only for a locked account)
      */
-    static void refuseIfLocked(Requester requester, boolean endpointAllowsLocked) {
-        if (requester.locked() && !endpointAllowsLocked) {
+    static void refuseIfLocked(Requester requester, BooleanSupplier endpointAllowsLocked) {
+        if (requester.locked() && !endpointAllowsLocked.getAsBoolean()) {
             throw MatrixException.userLocked();
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The client address of a request that may have passed through reverse proxies. {@code X-Forwarded-For}
@@ -28,8 +29,20 @@ final class ForwardedFor {
      *         one to the left is not an IP address
      */
     static String clientAddress(String peer, List<String> headers, Set<String> trusted) {
+        return clientAddressOnDemand(peer, () -> headers, trusted);
+    }
+
+    /**
+     * {@link #clientAddress(String, List, Set)} with the header values asked for only when the
+     * peer is a trusted proxy, so that a request from anyone else pays nothing for the header.
+     */
+    static String clientAddressOnDemand(String peer, Supplier<List<String>> headerValues, Set<String> trusted) {
         String current = IpAddresses.canonical(peer).orElse(peer);
-        if (headers == null || headers.isEmpty() || !trusted.contains(current)) {
+        if (!trusted.contains(current)) {
+            return current;
+        }
+        List<String> headers = headerValues.get();
+        if (headers == null || headers.isEmpty()) {
             return current;
         }
         List<String> hops = new ArrayList<>();

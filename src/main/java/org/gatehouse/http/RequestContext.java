@@ -1,12 +1,15 @@
 package org.gatehouse.http;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.gatehouse.config.TrustedProxiesConfig;
 import org.gatehouse.http.error.ErrCode;
@@ -14,26 +17,65 @@ import org.gatehouse.http.error.MatrixException;
 
 /**
  * Per-request facts that filters establish and services read: the authenticated
- * {@link Requester} (set by {@link AccessTokenFilter} on endpoints marked {@link Authenticated})
- * and the client's address (worked out when first asked for, so that requests that never ask,
- * such as {@code /versions}, pay nothing for it).
+ * {@link Requester} (set by {@link AccessTokenFilter} on endpoints marked {@link Authenticated}),
+ * the client's address and the request's id for log lines (each worked out when first asked for,
+ * so that requests that never ask, such as {@code /versions}, pay nothing for them).
+ * <p>
+ * The facts belong to the HTTP request that the calling thread is serving: {@link RequestBinding}
+ * binds a fresh, empty set of them to the thread when a request enters the application and drops
+ * it when the request leaves, so nothing a request establishes is ever seen by another one. This
+ * bean itself holds nothing and is application-scoped: a request-scoped bean would cost every
+ * authenticated request its creation, a context lookup per call and its destruction
+ * (docs/benchmarks.md, section 18). Outside an HTTP request (a scheduled task, a hashing thread)
+ * there is no requester and no client address.
  */
-@RequestScoped
+@ApplicationScoped
 public class RequestContext {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    @Inject
-    HttpServletRequest servletRequest;
+    private static final ThreadLocal<Facts> CURRENT = new ThreadLocal<>();
 
     @Inject
     TrustedProxiesConfig proxies;
 
-    private Requester requester;
-    private MatrixException authenticationFailure;
-    private String clientAddress;
-    private boolean clientAddressKnown;
-    private JsonObject body;
+    @Inject
+    SecureRandom random;
+
+    /** What one request has established so far; only ever touched by the thread serving it. */
+    private static final class Facts {
+        private final HttpServletRequest request;
+        private Requester requester;
+        private MatrixException authenticationFailure;
+        private String clientAddress;
+        private boolean clientAddressKnown;
+        private JsonObject body;
+        private String requestId;
+
+        private Facts(HttpServletRequest request) {
+            this.request = request;
+        }
+    }
+
+    /**
+     * Binds a fresh set of facts about {@code request} to the calling thread.
+     *
+     * @return the facts bound before, to give back to {@link #restore} when the request leaves
+     */
+    static Object bind(HttpServletRequest request) {
+        Facts before = CURRENT.get();
+        CURRENT.set(new Facts(request));
+        return before;
+    }
+
+    /** Puts back what {@link #bind} returned: the facts of an enclosing request, or none. */
+    static void restore(Object before) {
+        if (before == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set((Facts) before);
+        }
+    }
 
     /**
      * The requester of an {@link Authenticated} endpoint; never {@code null} there. On an
@@ -45,13 +87,14 @@ public class RequestContext {
      *         was presented
      */
     public Requester requester() {
-        if (requester == null) {
-            if (authenticationFailure != null) {
-                throw authenticationFailure;
+        Facts facts = CURRENT.get();
+        if (facts == null || facts.requester == null) {
+            if (facts != null && facts.authenticationFailure != null) {
+                throw facts.authenticationFailure;
             }
             throw new MatrixException(401, ErrCode.M_MISSING_TOKEN, "Missing access token");
         }
-        return requester;
+        return facts.requester;
     }
 
     /**
@@ -61,22 +104,28 @@ public class RequestContext {
      * @throws MatrixException why a presented token was refused
      */
     public Optional<Requester> presentedRequester() {
-        if (requester == null && authenticationFailure != null) {
-            throw authenticationFailure;
+        Facts facts = CURRENT.get();
+        if (facts == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(requester);
+        if (facts.requester == null && facts.authenticationFailure != null) {
+            throw facts.authenticationFailure;
+        }
+        return Optional.ofNullable(facts.requester);
     }
 
+    /** The requester when the request's access token was accepted; empty otherwise. */
     public Optional<Requester> optionalRequester() {
-        return Optional.ofNullable(requester);
+        Facts facts = CURRENT.get();
+        return facts == null ? Optional.empty() : Optional.ofNullable(facts.requester);
     }
 
     void authenticate(Requester requester) {
-        this.requester = requester;
+        bound().requester = requester;
     }
 
     void authenticationFailed(MatrixException failure) {
-        this.authenticationFailure = failure;
+        bound().authenticationFailure = failure;
     }
 
     /**
@@ -84,35 +133,69 @@ public class RequestContext {
      * need the whole object (User-Interactive Authentication binds a session to it).
      */
     public JsonObject body() {
-        return body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        Facts facts = CURRENT.get();
+        return facts == null || facts.body == null ? JsonValue.EMPTY_JSON_OBJECT : facts.body;
     }
 
     void body(JsonObject body) {
-        this.body = body;
+        bound().body = body;
     }
 
     /**
      * The client's IP address: the connection's peer, or the hop {@link ForwardedFor} picks from
-     * {@code X-Forwarded-For} when the peer is one of {@code gatehouse.http.trusted-proxies};
-     * {@code null} outside an HTTP request.
+     * {@code X-Forwarded-For} when the peer is one of {@code gatehouse.http.trusted-proxies} (the
+     * header is not even read for any other peer); {@code null} outside an HTTP request.
      */
     public String clientAddress() {
-        if (!clientAddressKnown) {
-            clientAddress = clientAddressOfRequest();
-            clientAddressKnown = true;
-        }
-        return clientAddress;
-    }
-
-    private String clientAddressOfRequest() {
-        String peer;
-        try {
-            peer = servletRequest.getRemoteAddr();
-        } catch (IllegalStateException | UnsupportedOperationException noHttpRequest) {
+        Facts facts = CURRENT.get();
+        if (facts == null) {
             return null;
         }
-        Enumeration<String> forwardedFor = servletRequest.getHeaders(FORWARDED_FOR);
-        return ForwardedFor.clientAddress(peer, forwardedFor == null ? null : Collections.list(forwardedFor),
-                proxies.trustedProxies());
+        if (!facts.clientAddressKnown) {
+            facts.clientAddress = clientAddressOf(facts.request);
+            facts.clientAddressKnown = true;
+        }
+        return facts.clientAddress;
+    }
+
+    private String clientAddressOf(HttpServletRequest request) {
+        return ForwardedFor.clientAddressOnDemand(request.getRemoteAddr(), () -> forwardedFor(request), proxies.trustedProxies());
+    }
+
+    private static List<String> forwardedFor(HttpServletRequest request) {
+        Enumeration<String> headers = request.getHeaders(FORWARDED_FOR);
+        return headers == null ? null : Collections.list(headers);
+    }
+
+    /**
+     * A random identifier of the request, sixteen hex digits made when first asked for and the
+     * same for every call within the request, that ties its log lines together; {@code null}
+     * outside an HTTP request.
+     */
+    public String requestId() {
+        Facts facts = CURRENT.get();
+        if (facts == null) {
+            return null;
+        }
+        if (facts.requestId == null) {
+            byte[] bytes = new byte[8];
+            random.nextBytes(bytes);
+            facts.requestId = HexFormat.of().formatHex(bytes);
+        }
+        return facts.requestId;
+    }
+
+    /**
+     * The facts of the request the calling thread serves.
+     *
+     * @throws IllegalStateException outside an HTTP request: a filter or reader that sets a fact
+     *         always runs inside one, so this is a wiring fault, never a client's
+     */
+    private static Facts bound() {
+        Facts facts = CURRENT.get();
+        if (facts == null) {
+            throw new IllegalStateException("No HTTP request is bound to this thread; is RequestBinding deployed?");
+        }
+        return facts;
     }
 }

@@ -1,7 +1,6 @@
 package org.gatehouse.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.gatehouse.infra.metrics.Metrics;
  * The audit trail: one line per security event on the logger {@value #LOGGER}, as
  * space-separated {@code key=value} pairs beginning with {@code event=}, then {@code user},
  * {@code device}, {@code address} (the client address) and {@code request} (the request id of
- * {@link RequestIds}), then the event's own fields. A value that is absent is {@code -}; a value
+ * {@link RequestContext#requestId()}), then the event's own fields. A value that is absent is {@code -}; a value
  * with anything but letters, digits and {@code @:._-/+!} is double-quoted with {@code "}, {@code \}
  * and control characters escaped, so a hostile user name cannot forge a line.
  *
@@ -34,9 +33,6 @@ public class Audit {
 
     @Inject
     RequestContext context;
-
-    @Inject
-    RequestIds requestIds;
 
     @Inject
     Metrics metrics;
@@ -156,19 +152,11 @@ public class Audit {
     }
 
     private String address() {
-        try {
-            return context == null ? null : context.clientAddress();
-        } catch (ContextNotActiveException outsideRequest) {
-            return null;
-        }
+        return context == null ? null : context.clientAddress();
     }
 
     private String requestId() {
-        try {
-            return requestIds == null ? null : requestIds.current();
-        } catch (ContextNotActiveException outsideRequest) {
-            return null;
-        }
+        return context == null ? null : context.requestId();
     }
 
     static void append(StringBuilder line, String key, String value) {

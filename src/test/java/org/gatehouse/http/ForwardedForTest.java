@@ -16,6 +16,13 @@ class ForwardedForTest {
     }
 
     @Test
+    void theHeaderOfAnUntrustedPeerIsNeverRead() {
+        assertEquals("203.0.113.9", ForwardedFor.clientAddressOnDemand("203.0.113.9", () -> {
+            throw new AssertionError("read X-Forwarded-For of an untrusted peer");
+        }, TRUSTED));
+    }
+
+    @Test
     void aTrustedPeerWithoutTheHeaderIsTheClient() {
         assertEquals("10.0.0.1", ForwardedFor.clientAddress("10.0.0.1", null, TRUSTED));
     }
