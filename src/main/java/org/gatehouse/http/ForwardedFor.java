@@ -22,21 +22,15 @@ final class ForwardedFor {
      * The client address.
      *
      * @param peer    the address of the connection's peer
-     * @param headers the {@code X-Forwarded-For} header values, in order; may be {@code null}
+     * @param headerValues the {@code X-Forwarded-For} header values, in order (may give {@code null});
+     *                asked for only when the peer is a trusted proxy, so that a request from anyone
+     *                else pays nothing for the header
      * @param trusted canonical addresses of the trusted proxies
      * @return the peer when it is not trusted or there is no header; the right-most untrusted hop;
      *         the left-most hop when every hop is trusted; the last trusted hop reached when the next
      *         one to the left is not an IP address
      */
-    static String clientAddress(String peer, List<String> headers, Set<String> trusted) {
-        return clientAddressOnDemand(peer, () -> headers, trusted);
-    }
-
-    /**
-     * {@link #clientAddress(String, List, Set)} with the header values asked for only when the
-     * peer is a trusted proxy, so that a request from anyone else pays nothing for the header.
-     */
-    static String clientAddressOnDemand(String peer, Supplier<List<String>> headerValues, Set<String> trusted) {
+    static String clientAddress(String peer, Supplier<List<String>> headerValues, Set<String> trusted) {
         String current = IpAddresses.canonical(peer).orElse(peer);
         if (!trusted.contains(current)) {
             return current;

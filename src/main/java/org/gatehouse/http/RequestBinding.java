@@ -24,11 +24,11 @@ public class RequestBinding extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Object enclosing = RequestContext.bind(request);
+        RequestContext.bind(request);
         try {
             chain.doFilter(request, response);
         } finally {
-            RequestContext.restore(enclosing);
+            RequestContext.unbind();
         }
     }
 }

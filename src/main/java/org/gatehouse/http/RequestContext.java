@@ -57,24 +57,14 @@ public class RequestContext {
         }
     }
 
-    /**
-     * Binds a fresh set of facts about {@code request} to the calling thread.
-     *
-     * @return the facts bound before, to give back to {@link #restore} when the request leaves
-     */
-    static Object bind(HttpServletRequest request) {
-        Facts before = CURRENT.get();
+    /** Binds a fresh, empty set of facts about {@code request} to the calling thread. */
+    static void bind(HttpServletRequest request) {
         CURRENT.set(new Facts(request));
-        return before;
     }
 
-    /** Puts back what {@link #bind} returned: the facts of an enclosing request, or none. */
-    static void restore(Object before) {
-        if (before == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set((Facts) before);
-        }
+    /** Drops the facts bound to the calling thread. */
+    static void unbind() {
+        CURRENT.remove();
     }
 
     /**
@@ -159,7 +149,7 @@ public class RequestContext {
     }
 
     private String clientAddressOf(HttpServletRequest request) {
-        return ForwardedFor.clientAddressOnDemand(request.getRemoteAddr(), () -> forwardedFor(request), proxies.trustedProxies());
+        return ForwardedFor.clientAddress(request.getRemoteAddr(), () -> forwardedFor(request), proxies.trustedProxies());
     }
 
     private static List<String> forwardedFor(HttpServletRequest request) {
