@@ -47,6 +47,7 @@ class RequestContextTest {
 
         assertEquals(Optional.empty(), context.optionalRequester());
         MatrixException missing = assertThrows(MatrixException.class, context::requester);
+        assertEquals(401, missing.status());
         assertEquals(ErrCode.M_MISSING_TOKEN, missing.errCode());
         assertNull(context.clientAddress());
     }
